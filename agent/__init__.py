@@ -1,0 +1,1 @@
+"""The interview engine: graph, brains, personas, judge. Never imports Textual."""

@@ -1,0 +1,195 @@
+"""The `interviewer` command. Imports stay inside the commands so `--help` is instant."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from agent.errors import UserError
+
+EXIT_USAGE = 2
+
+DESCRIPTION = """\
+An adversarial ML-interview simulator. A company-style interviewer asks an open ML question, probes the
+signal you left out, injects data, latency and metric constraints, pushes back on overconfidence, and ends
+with a hiring-committee verdict backed by your own words. With no model configured it runs on an embedded
+offline engine: no key, no network.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="interviewer", description=DESCRIPTION,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    run = sub.add_parser("run", help="a headless interview with a scripted candidate",
+                         description="Run a whole interview with answers read from FILE "
+                                     '({"answers": ["...", ...]}), consumed in order. When they run out the '
+                                     "interview wraps up and is judged.")
+    run.add_argument("--persona", required=True, help="persona id (see `interviewer personas`) or a YAML path")
+    run.add_argument("--answers", required=True, type=Path, metavar="FILE", help="JSON file of answers")
+    run.add_argument("--questions", type=int, default=3, metavar="N", help="questions to ask (default 3)")
+    run.add_argument("--seed", help="seed for question choice (default: the session id)")
+    run.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    run.add_argument("--out", type=Path, metavar="PATH", help="also write the transcript (public format) here")
+
+    judge = sub.add_parser("judge", help="the verdict for a transcript file",
+                           description="Judge a transcript in the public format and print the verdict.")
+    judge.add_argument("transcript", type=Path, metavar="TRANSCRIPT")
+    judge.add_argument("--json", action="store_true", help="print the verdict as JSON")
+
+    personas = sub.add_parser("personas", help="list the interviewer personas",
+                              description="List the personas with their style and emphasis.")
+    personas.add_argument("--json", action="store_true", help="print JSON")
+
+    chat = sub.add_parser("chat", help="an interactive interview in the plain terminal",
+                          description="Interview in the plain terminal. Finish an answer with an empty line; "
+                                      "/repeat shows the question again, /end stops and gets the verdict.")
+    chat.add_argument("--persona", default=None, help="persona id (asked for when omitted)")
+    chat.add_argument("--questions", type=int, default=3, metavar="N", help="questions to ask (default 3)")
+
+    resume = sub.add_parser("resume", help="continue a saved interview",
+                            description="Continue an unfinished interview where it stopped.")
+    resume.add_argument("session_id", metavar="ID")
+
+    sessions = sub.add_parser("sessions", help="list saved interviews",
+                              description="List saved interviews, newest first.")
+    sessions.add_argument("--json", action="store_true", help="print JSON")
+    return p
+
+
+def _read_answers(path: Path) -> list[str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such answers file") from None
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read answers file: {exc.strerror}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise UserError(f"{path}: line {exc.lineno}: invalid JSON: {exc.msg}") from None
+    answers = data.get("answers") if isinstance(data, dict) else None
+    if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
+        raise UserError(f'{path}: line 1: answers: expected {{"answers": ["...", ...]}}, a list of strings')
+    if not any(a.strip() for a in answers):
+        raise UserError(f"{path}: line 1: answers: the list is empty")
+    return [a for a in answers if a.strip()]
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from agent.render import transcript_text, verdict_markdown
+    from agent.session import Interview
+    from agent.storage import save_transcript
+
+    answers = _read_answers(args.answers)
+    interview = Interview.start(args.persona, questions=args.questions, seed=args.seed)
+    try:
+        for answer in answers:
+            if interview.finished:
+                break
+            interview.answer(answer)
+        interview.end()
+        transcript = interview.transcript()
+        verdict = interview.verdict
+    finally:
+        interview.close()
+    if args.out:
+        save_transcript(transcript, args.out)
+    if args.json:
+        print(json.dumps({"session_id": transcript.id, "persona": transcript.persona,
+                          "turns": [t.model_dump(exclude_none=True) for t in transcript.turns],
+                          "verdict": verdict.model_dump(mode="json")}, indent=2))
+    else:
+        print(transcript_text(transcript))
+        print()
+        print(verdict_markdown(verdict, transcript))
+    return 0
+
+
+def cmd_judge(args: argparse.Namespace) -> int:
+    from agent.render import verdict_markdown
+    from agent.session import default_brain
+    from agent.storage import load_transcript
+
+    transcript = load_transcript(args.transcript)
+    verdict = default_brain().judge(transcript)
+    print(verdict.model_dump_json(indent=2) if args.json else verdict_markdown(verdict, transcript))
+    return 0
+
+
+def cmd_personas(args: argparse.Namespace) -> int:
+    from agent.persona import load_all_personas
+
+    personas = load_all_personas()
+    if args.json:
+        print(json.dumps([{
+            "id": p.id, "name": p.name, "tagline": p.tagline, "style": p.style.model_dump(),
+            "emphasis": p.emphasis, "questions": len(p.questions)} for p in personas], indent=2))
+        return 0
+    for p in personas:
+        top = sorted(p.emphasis, key=p.emphasis.get, reverse=True)[:3]
+        print(f"{p.id:<9} {p.name}: {p.tagline}")
+        print(f"{'':<9} tone: {p.style.tone} | ambiguity {p.style.ambiguity}, pushback {p.style.pushback}"
+              f" | weighs {', '.join(top)} | {len(p.questions)} questions")
+    return 0
+
+
+def cmd_sessions(args: argparse.Namespace) -> int:
+    from agent.storage import list_sessions
+
+    sessions = list_sessions()
+    if args.json:
+        print(json.dumps([{"id": t.id, "persona": t.persona, "status": t.metadata.get("status"),
+                           "updated_at": t.metadata.get("updated_at"),
+                           "recommendation": (t.metadata.get("verdict") or {}).get("recommendation")}
+                          for t in sessions], indent=2))
+        return 0
+    if not sessions:
+        print("No saved interviews yet. Start one with `interviewer chat`.")
+        return 0
+    for t in sessions:
+        rec = (t.metadata.get("verdict") or {}).get("recommendation", "")
+        print(f"{t.id:<34} {t.persona:<9} {t.metadata.get('status', '?'):<12} {rec:<13} "
+              f"{t.metadata.get('updated_at', '')}")
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from agent.plain_chat import chat
+
+    return chat(persona=args.persona, questions=args.questions)
+
+
+def cmd_resume(args: argparse.Namespace) -> int:
+    from agent.plain_chat import chat
+
+    return chat(resume_id=args.session_id)
+
+
+COMMANDS = {"run": cmd_run, "judge": cmd_judge, "personas": cmd_personas, "chat": cmd_chat,
+            "resume": cmd_resume, "sessions": cmd_sessions}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    command = args.command or "chat"
+    if args.command is None:
+        args = parser.parse_args(["chat"])
+    try:
+        return COMMANDS[command](args)
+    except UserError as err:
+        print(f"interviewer: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("\ninterviewer: interrupted; your answers are saved (`interviewer sessions`).", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

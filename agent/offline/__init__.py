@@ -1,0 +1,1 @@
+"""The embedded offline engine: detector, phrasing, judge."""

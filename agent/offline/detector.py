@@ -1,0 +1,308 @@
+"""Hears signal in one candidate turn, read against the turn it answers.
+
+The detector works on clauses, so negation has a scope ("I wouldn't worry about label noise" negates the
+cue it governs, not the whole answer); it separates behaviour from vocabulary (a turn dense with buzzwords
+and empty of decisions is noise, whatever words it contains); and it reads context: adaptation and
+defensiveness only after a constraint or pushback, premature complexity only before a baseline exists,
+answering a different question only against what was asked. Every finding carries the span that fired it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from agent.models import Evidence, SignalFinding, TurnAnalysis
+from agent.offline import cues
+from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
+from agent.taxonomy import SIGNALS
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the candidate was answering."""
+
+    prompt_kind: str = "question"
+    prompt_text: str = ""
+    constraint_kind: str | None = None
+    question_text: str = ""
+    first_answer: bool = True
+    earlier_answers: str = ""
+
+
+@dataclass
+class _Hits:
+    spans: dict[str, list[tuple[Span, float, str]]] = field(default_factory=dict)
+
+    def add(self, signal: str, span: Span, strength: float, why: str) -> None:
+        self.spans.setdefault(signal, []).append((span, strength, why))
+
+    def drop(self, signal: str) -> None:
+        self.spans.pop(signal, None)
+
+    def __contains__(self, signal: str) -> bool:
+        return signal in self.spans
+
+
+_DONT_KNOW = re.compile(r"^\W*(?:i (?:really )?(?:don'?t|do not) know|no idea|not sure|i have no idea|"
+                        r"i'?m not (?:sure|familiar)|pass\b|i can'?t (?:say|answer))", re.IGNORECASE)
+_END = re.compile(r"^\s*/end\b|\b(?:end|stop|finish|wrap up) (?:the|this) interview\b|\bi'?m done\b|"
+                  r"\blet'?s (?:stop|end|wrap up)\b|\bcan we (?:stop|end)\b|\bi(?:'d| would) like to stop\b",
+                  re.IGNORECASE)
+_RHETORICAL = re.compile(r"\b(?:right|no|yeah|ok|okay|correct|you know|isn't it|don't you think)\?\s*$",
+                         re.IGNORECASE)
+_PLAN_AFTER_DONT_KNOW = re.compile(r"\b(?:i'?d|i would|i'?ll|first|my plan|find out|look at|check|measure|ask|"
+                                   r"start by|try|test)\b", re.IGNORECASE)
+
+_TOPICS = {
+    "data": cues.DATA,
+    "metric": re.compile(cues.METRICS.pattern + r"|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bkpi", re.IGNORECASE),
+    "latency": re.compile(r"\blatenc\w*|\b\d+\s?ms\b|\bmilliseconds?\b|\bcost\w*|\bbudget\b|\bcpu\b|\bgpus?\b|"
+                          r"\bthroughput\b|\bqps\b|\bserv(?:e|ing)\b|\bcach\w*|\bcompute\b", re.IGNORECASE),
+    "model": re.compile(cues.COMPLEX.pattern + r"|\bmodel\b|\barchitecture\b|\blayers?\b|\bloss function\b|"
+                        r"\bhyperparam\w*|\bembedding", re.IGNORECASE),
+    "ownership": cues.OWNERSHIP,
+}
+
+
+def _topic_counts(text: str) -> dict[str, int]:
+    return {name: len(rx.findall(text)) for name, rx in _TOPICS.items()}
+
+
+def _prompt_focus(ctx: Context) -> str | None:
+    if ctx.prompt_kind == "constraint" and ctx.constraint_kind:
+        return {"data": "data", "latency": "latency", "metric": "metric"}[ctx.constraint_kind]
+    counts = _topic_counts(ctx.prompt_text)
+    counts.pop("model")
+    best = max(counts, key=counts.get)
+    return best if counts[best] >= 1 else None
+
+
+def _first_match(rx: re.Pattern, text: str) -> re.Match | None:
+    return rx.search(text)
+
+
+def _scan(rx: re.Pattern, spans: list[Span], check_negation: bool) -> list[tuple[Span, bool]]:
+    """Clauses matching `rx`, each with whether the first match in it is negated."""
+    out = []
+    for clause in spans:
+        m = rx.search(clause.text)
+        if m:
+            out.append((clause, check_negation and negated(clause.text, m.start())))
+    return out
+
+
+def find_injections(text: str) -> list[Span]:
+    """Sentences that address the evaluator instead of the interviewer. They are data, never evidence."""
+    return [s for s in sentences(text) if cues.INJECTION.search(s.text)]
+
+
+def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
+    injected = find_injections(text)
+    sents = [s for s in sentences(text) if s not in injected]
+    clause_list = [c for s in sents for c in clauses(s)]
+    body = " ".join(s.text for s in sents)
+    n_words = word_count(body)
+    hits = _Hits()
+
+    questions = [s for s in sents if s.text.rstrip().endswith("?") and not _RHETORICAL.search(s.text)]
+    asked_clarifying = bool(questions) and (n_words <= 70 or len(questions) * 2 >= len(sents))
+    said_dont_know = bool(_DONT_KNOW.search(body)) and n_words <= 60
+    wants_to_end = bool(_END.search(text)) and n_words <= 25
+
+    if asked_clarifying:
+        hits.add("frames_problem", questions[0], 0.8, "asked a clarifying question before committing")
+    for clause, _ in _scan(cues.FRAMES, clause_list, check_negation=False):
+        hits.add("frames_problem", clause, 0.9, "anchored the answer in the problem before the model")
+
+    _data(hits, sents, clause_list)
+    _complexity(hits, clause_list, ctx)
+    for rx, signal, why in (
+        (cues.TRADEOFF, "explicit_tradeoffs", "named what is gained and what is given up"),
+        (cues.IMPACT, "impact_linkage", "tied the technical choice to an outcome someone cares about"),
+        (cues.UNCERTAIN, "narrated_uncertainty", "reasoned aloud about an assumption and how to test it"),
+    ):
+        for clause, _ in _scan(rx, clause_list, check_negation=False):
+            hits.add(signal, clause, 0.8, why)
+    for clause, neg in _scan(cues.OWNERSHIP, clause_list, check_negation=True):
+        if not neg:
+            hits.add("end_to_end_ownership", clause, 0.8, "thought past training: deployment, monitoring, failure")
+    if said_dont_know and _PLAN_AFTER_DONT_KNOW.search(body[12:]):
+        hits.add("narrated_uncertainty", sents[0], 0.7, "said 'I don't know' and followed with a plan")
+
+    _metrics(hits, clause_list, body)
+    _theory(hits, sents, body, n_words)
+    _tools(hits, clause_list, body)
+    _confidence(hits, clause_list)
+    _structure(hits, sents, clause_list, body, n_words, ctx, asked_clarifying or said_dont_know)
+    _relevance(hits, sents, body, n_words, ctx, asked_clarifying or said_dont_know)
+    _constraint_response(hits, clause_list, body, ctx)
+    _stuffing(hits, sents, body, n_words)
+
+    findings = []
+    for signal, spans in hits.spans.items():
+        evidence, seen = [], set()
+        for span, _, _ in spans:
+            if span.text not in seen:
+                seen.add(span.text)
+                evidence.append(Evidence(turn_index=turn_index, quote=span.text))
+        strength = min(1.0, max(s for _, s, _ in spans) + 0.05 * (len(spans) - 1))
+        findings.append(SignalFinding(
+            signal=signal, polarity=SIGNALS[signal].polarity, evidence=evidence[:3],
+            strength=round(strength, 2), why=spans[0][2],
+        ))
+    overlap = _overlap(body, ctx.prompt_text + " " + ctx.question_text)
+    return TurnAnalysis(
+        findings=findings,
+        asked_clarifying_question=asked_clarifying,
+        said_dont_know=said_dont_know,
+        wants_to_end=wants_to_end,
+        injection_attempts=[Evidence(turn_index=turn_index, quote=s.text) for s in injected],
+        topic_overlap=round(overlap, 3),
+    )
+
+
+def _overlap(answer: str, prompt: str) -> float:
+    a, p = content_words(answer), content_words(prompt)
+    return len(a & p) / len(p) if p else 0.0
+
+
+def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:
+    for clause in clause_list:
+        if cues.DATA_DISMISSAL.search(clause.text):
+            hits.add("ignores_data_reality", clause, 0.9, "dismissed the data's reality")
+    dismissed = {c for c, _, _ in hits.spans.get("ignores_data_reality", [])}
+    for i, sent in enumerate(sents):
+        nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+        passing = cues.PASSING.search(sent.text) and (cues.PIVOT.search(sent.text) or cues.PIVOT.search(nxt))
+        for clause in clauses(sent):
+            if clause in dismissed:
+                continue
+            m = cues.DATA.search(clause.text)
+            if not m or negated(clause.text, m.start()):
+                continue
+            if passing:
+                continue
+            hits.add("data_first", clause, 0.85, "raised where the data comes from or how it can be wrong")
+
+
+def _complexity(hits: _Hits, clause_list: list[Span], ctx: Context) -> None:
+    simple_before = bool(cues.SIMPLE.search(ctx.earlier_answers))
+    for clause in clause_list:
+        s = cues.SIMPLE.search(clause.text)
+        if s and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
+            hits.add("starts_simple", clause, 0.85, "proposed something simple first and earned complexity")
+            simple_before = True
+            continue
+        c = cues.COMPLEX.search(clause.text)
+        if not c:
+            continue
+        if negated(clause.text, c.start()) or cues.CONDITIONAL.search(clause.text):
+            hits.add("starts_simple", clause, 0.7, "held complexity back until it is justified")
+            simple_before = True
+        elif not simple_before and ctx.prompt_kind not in ("constraint",):
+            hits.add("premature_complexity", clause, 0.65, "reached for a sophisticated model before a baseline")
+
+
+def _metrics(hits: _Hits, clause_list: list[Span], body: str) -> None:
+    if "impact_linkage" in hits:
+        return
+    pushes = [c for c in clause_list if cues.METRIC_PUSH.search(c.text)]
+    mentions = cues.METRICS.findall(body)
+    if pushes or len(mentions) >= 3:
+        span = pushes[0] if pushes else next(c for c in clause_list if cues.METRICS.search(c.text))
+        hits.add("metric_fixation", span, 0.65, "optimised a metric without saying what decision it changes")
+
+
+def _theory(hits: _Hits, sents: list[Span], body: str, n_words: int) -> None:
+    found = {m.group(0).lower() for m in cues.THEORY.finditer(body)}
+    decisions = len(cues.DECISION.findall(body))
+    if len(found) >= 3 and decisions <= max(1, n_words // 60):
+        best = max(sents, key=lambda s: len(cues.THEORY.findall(s.text)))
+        hits.add("theory_over_decisions", best, 0.7, "theory that never landed on a decision")
+
+
+def _tools(hits: _Hits, clause_list: list[Span], body: str) -> None:
+    tools = {m.group(0).lower() for m in cues.TOOLS.finditer(body)}
+    if len(tools) < 3:
+        return
+    reasons = len(re.findall(r"\bbecause\b|\bsince\b|\bso that\b|\bto (?:handle|avoid|get|keep|serve|cut)\b",
+                             body, re.IGNORECASE))
+    if reasons * 2 < len(tools):
+        span = max(clause_list, key=lambda c: len(cues.TOOLS.findall(c.text)))
+        hits.add("tool_name_dropping", span, 0.75, "listed tools without the reason for any of them")
+
+
+def _confidence(hits: _Hits, clause_list: list[Span]) -> None:
+    for clause in clause_list:
+        m = cues.OVERCONFIDENT.search(clause.text)
+        if m and not negated(clause.text, m.start(), window=3) and not clause.text.rstrip().endswith("?"):
+            hits.add("overconfidence", clause, 0.6, "stated certainty where the situation is uncertain")
+    if len(hits.spans.get("overconfidence", [])) >= 2:
+        hits.spans["overconfidence"] = [(s, 0.85, w) for s, _, w in hits.spans["overconfidence"]]
+
+
+def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: str, n_words: int,
+               ctx: Context, exempt: bool) -> None:
+    hops = [c for c in clause_list if cues.HOPPING.search(c.text)]
+    connectives = len(cues.CONNECTIVE.findall(body))
+    if len(hops) >= 2:
+        hits.add("unstructured_reasoning", hops[0], 0.7, "jumped between ideas without landing one")
+    elif n_words >= 60 and connectives == 0:
+        hits.add("unstructured_reasoning", sents[0], 0.6, "a list of fragments with no reasoning joining them")
+    elif (not exempt and ctx.prompt_kind in ("question", "probe") and 0 < n_words <= 12 and connectives == 0
+          and sents):
+        hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
+    prompt_words = max(1, word_count(ctx.prompt_text))
+    topics = sum(1 for v in _topic_counts(body).values() if v)
+    narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "constraint", "pushback")
+    if sents and (n_words >= 230 or (n_words >= 130 and narrow and topics >= 4)
+                  or (n_words >= 150 and n_words / prompt_words >= 9)):
+        hits.add("over_answering", sents[0], 0.65 if n_words < 230 else 0.8,
+                 f"{n_words} words for a {prompt_words}-word {ctx.prompt_kind}")
+
+
+def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Context, exempt: bool) -> None:
+    if exempt or n_words < 25 or not sents or ctx.prompt_kind in ("clarification", "closing"):
+        return
+    focus = _prompt_focus(ctx)
+    counts = _topic_counts(body)
+    if focus and counts.get(focus, 0) == 0:
+        other = max((k for k in counts if k != focus), key=counts.get)
+        if counts[other] >= 2:
+            hits.add("answers_different_question", sents[0], 0.75,
+                     f"asked about {focus}, answered about {other}")
+
+
+def _constraint_response(hits: _Hits, clause_list: list[Span], body: str, ctx: Context) -> None:
+    if ctx.prompt_kind not in ("constraint", "pushback"):
+        return
+    defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
+    adaptive = [c for c in clause_list if cues.ADAPT.search(c.text)]
+    overlap = content_words(body) & content_words(ctx.prompt_text)
+    if defensive and len(defensive) >= len(adaptive):
+        hits.add("defensive_under_constraint", defensive[0], 0.9, "argued with the constraint instead of adapting")
+        hits.drop("adapts_under_constraint")
+        if ctx.constraint_kind == "data" and "data_first" not in hits:
+            hits.add("ignores_data_reality", defensive[0], 0.8, "waved away a data problem")
+    elif adaptive and (len(overlap) >= 1 or cues.DECISION.search(body)):
+        hits.add("adapts_under_constraint", adaptive[0], 0.85, "updated the design to fit the new constraint")
+    if ctx.prompt_kind == "constraint":
+        hits.drop("premature_complexity")
+
+
+def _stuffing(hits: _Hits, sents: list[Span], body: str, n_words: int) -> None:
+    """Buzzwords with no concrete decision are noise, whatever signals their vocabulary suggests."""
+    buzz = {m.group(0).lower() for m in cues.BUZZ.finditer(body)} | {
+        m.group(0).lower() for m in cues.TOOLS.finditer(body)
+    }
+    decisions = len(cues.DECISION.findall(body))
+    if len(buzz) < 5 or decisions > max(1, n_words // 70):
+        return
+    for signal in [s for s in hits.spans if SIGNALS[s].polarity.value == "positive"]:
+        hits.drop(signal)
+    span = max(sents, key=lambda s: len(cues.BUZZ.findall(s.text)) + len(cues.TOOLS.findall(s.text)))
+    hits.add("tool_name_dropping", span, 0.85, "buzzwords standing in for decisions")
+    hits.add("unstructured_reasoning", span, 0.75, "named every topic without a decision on any")
+    if n_words >= 80:
+        hits.add("over_answering", sents[0], 0.7, "covered everything at once without answering the question")

@@ -1,0 +1,66 @@
+"""The offline judge: the detector over every candidate turn, read in context, then the verdict in code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from agent.models import Evidence, SignalFinding, Transcript, Turn, TurnAnalysis, Verdict
+from agent.offline import cues
+from agent.offline.detector import Context, analyze_turn
+from agent.offline.text import clauses, sentences
+from agent.scoring import build_verdict
+from agent.taxonomy import Polarity
+
+
+def context_for(turns: list[Turn], index: int) -> Context:
+    """The context of candidate turn `index`: the turn it answers and the question it belongs to."""
+    prompt = next((t for t in reversed(turns[:index]) if t.role == "interviewer"), None)
+    q_at = next((i for i in range(index - 1, -1, -1)
+                 if turns[i].role == "interviewer" and turns[i].kind in ("question", None)), None)
+    start = q_at if q_at is not None else 0
+    earlier = [t.text for t in turns[start:index] if t.role == "candidate"]
+    return Context(
+        prompt_kind=(prompt.kind or "question") if prompt else "question",
+        prompt_text=prompt.text if prompt else "",
+        constraint_kind=prompt.constraint_kind if prompt else None,
+        question_text=turns[q_at].text if q_at is not None else "",
+        first_answer=not earlier,
+        earlier_answers=" ".join(earlier),
+    )
+
+
+def analyses(transcript: Transcript) -> Iterator[tuple[int, TurnAnalysis]]:
+    for i, turn in transcript.candidate_turns():
+        yield i, analyze_turn(turn.text, i, context_for(transcript.turns, i))
+
+
+def _model_first_quote(transcript: Transcript) -> Evidence | None:
+    """The first place the candidate went to a model, for the 'data as an afterthought' finding."""
+    for i, turn in transcript.candidate_turns():
+        for sent in sentences(turn.text):
+            for clause in clauses(sent):
+                if cues.COMPLEX.search(clause.text) or cues.TOOLS.search(clause.text):
+                    return Evidence(turn_index=i, quote=clause.text)
+    return None
+
+
+def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evidence]]:
+    findings: list[SignalFinding] = []
+    injections: list[Evidence] = []
+    for _, analysis in analyses(transcript):
+        findings.extend(analysis.findings)
+        injections.extend(analysis.injection_attempts)
+    found = {f.signal for f in findings}
+    if "data_first" not in found and "ignores_data_reality" not in found:
+        quote = _model_first_quote(transcript)
+        if quote is not None:
+            findings.append(SignalFinding(
+                signal="ignores_data_reality", polarity=Polarity.NEGATIVE, evidence=[quote], strength=0.75,
+                why="went to the model and never asked where the data comes from or how it can be wrong",
+            ))
+    return findings, injections
+
+
+def judge_transcript(transcript: Transcript) -> Verdict:
+    findings, injections = find_signals(transcript)
+    return build_verdict(transcript, findings, injections, judge="offline")

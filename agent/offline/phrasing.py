@@ -1,0 +1,96 @@
+"""The interviewer's lines, in the persona's voice, built around what the candidate actually said."""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+from agent.models import Move, TurnAnalysis
+from agent.offline import cues
+from agent.offline.text import clauses, content_words, sentences, words
+from agent.persona import Persona, Question
+
+_APPROACH = re.compile(
+    r"\b(?:i'?d|i would|i'?ll|we'?d|we would|let'?s|i'?m going to|i want to)\s+(?:just\s+)?(?:use|build|train|"
+    r"start with|go with|pick|ship|deploy|try|add|set up|fine-tune|throw)\s+((?:[\w\-/']+\s*){1,6})",
+    re.IGNORECASE,
+)
+
+
+def pick(options: list[str], key: str, used: set[str] | None = None) -> str:
+    """A deterministic choice that avoids lines already said in this interview."""
+    fresh = [o for o in options if not used or o not in used] or options
+    return fresh[zlib.crc32(key.encode()) % len(fresh)]
+
+
+def _trim(fragment: str, max_words: int = 7) -> str:
+    parts = fragment.strip().split()
+    frag = " ".join(parts[:max_words])
+    return frag.strip(" ,.;:!?-\u2014\"'")
+
+
+def reference(answer: str, analysis: TurnAnalysis, prefer: str | None = None) -> str:
+    """A short verbatim fragment of the answer to hang the next line on."""
+    for f in analysis.findings:
+        if f.signal == prefer and f.evidence:
+            quote = f.evidence[0].quote
+            for rx in (cues.COMPLEX, cues.OVERCONFIDENT, cues.DEFENSIVE, cues.TOOLS, cues.METRIC_PUSH, cues.THEORY):
+                m = rx.search(quote)
+                if m:
+                    start = m.start()
+                    return _trim(quote[start:], 5) or _trim(quote)
+            return _trim(quote)
+    m = _APPROACH.search(answer)
+    if m:
+        return _trim(m.group(1), 6)
+    for sent in sentences(answer):
+        for clause in clauses(sent):
+            if len(words(clause.text)) >= 3 and not clause.text.endswith("?"):
+                return _trim(clause.text, 7)
+    return _trim(answer, 6) or "that"
+
+
+def _fill(template: str, ref: str) -> str:
+    return template.replace("{ref}", ref)
+
+
+def phrase(
+    persona: Persona,
+    question: Question,
+    move: Move,
+    answer: str,
+    analysis: TurnAnalysis,
+    said: set[str],
+    constraint_index: int = 0,
+) -> str:
+    """The interviewer's line for `move`. `said` holds every interviewer line so far, to avoid repeats."""
+    key = f"{persona.id}:{question.id}:{move.kind}:{move.signal}:{len(said)}"
+    ack = pick(persona.style.acknowledgements, key)
+    if move.kind == "clarification":
+        return clarify(question, answer)
+    if move.kind == "probe" and analysis.said_dont_know:
+        return pick(persona.dont_know, key, said)
+    if move.kind == "probe":
+        ref = reference(answer, analysis)
+        return f"{ack} " + _fill(pick(persona.probes[move.signal], key, said), ref)
+    if move.kind == "pushback":
+        ref = reference(answer, analysis, prefer=move.signal)
+        options = persona.pushbacks.get(move.signal) or persona.pushbacks["overconfidence"]
+        return _fill(pick(options, key, said), ref)
+    if move.kind == "constraint":
+        constraint = question.constraint(move.constraint_kind, constraint_index)
+        return f"{ack} {constraint.text}"
+    if move.kind == "wrap_up":
+        return persona.style.closing
+    return ack
+
+
+def clarify(question: Question, asked: str) -> str:
+    """Answer a clarifying question in character: the clarification whose topic overlaps the question most."""
+    asked_words = content_words(asked) | set(words(asked))
+    best, best_score = None, 0
+    for c in question.clarifications:
+        score = sum(1 for kw in c.about if kw.lower() in asked_words or kw.lower() in asked.lower())
+        if score > best_score:
+            best, best_score = c, score
+    return best.answer if best else question.default_clarification

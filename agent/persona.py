@@ -1,0 +1,221 @@
+"""Company-style personas: YAML files validated by pydantic, with errors that name the file, field and line."""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from agent.errors import UserError, format_loc, locate
+from agent.models import CONSTRAINT_KINDS, ConstraintKind
+from agent.taxonomy import POSITIVE_IDS, SIGNALS
+
+Level = Literal["low", "medium", "high"]
+Category = Literal["system_design", "data", "metrics", "debugging", "past_project"]
+PUSHBACK_TRIGGERS = (
+    "overconfidence", "premature_complexity", "defensive_under_constraint", "theory_over_decisions",
+    "metric_fixation", "ignores_data_reality", "tool_name_dropping", "answers_different_question",
+)
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Style(_Strict):
+    tone: str
+    ambiguity: Level = "medium"
+    pushback: Level = "medium"
+    opener: str
+    closing: str
+    acknowledgements: list[str] = Field(min_length=1)
+
+
+class PolicyConfig(_Strict):
+    """How the routing policy behaves for this persona."""
+
+    min_followups: int = Field(2, ge=0, le=6)
+    max_followups: int = Field(4, ge=1, le=8)
+    max_clarifications: int = Field(2, ge=0, le=4)
+    max_turns: int = Field(40, ge=6, le=200)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> PolicyConfig:
+        if self.min_followups > self.max_followups:
+            raise ValueError("min_followups must not exceed max_followups")
+        return self
+
+
+class Constraint(_Strict):
+    kind: ConstraintKind
+    text: str = Field(min_length=10)
+
+
+class Clarification(_Strict):
+    """An in-character answer to a clarifying question whose words overlap `about`."""
+
+    about: list[str] = Field(min_length=1)
+    answer: str
+
+
+class Question(_Strict):
+    id: str
+    category: Category
+    text: str = Field(min_length=20)
+    clarifications: list[Clarification] = Field(default_factory=list)
+    default_clarification: str
+    constraints: list[Constraint]
+
+    @field_validator("constraints")
+    @classmethod
+    def _every_kind(cls, v: list[Constraint]) -> list[Constraint]:
+        missing = [k for k in CONSTRAINT_KINDS if not any(c.kind == k for c in v)]
+        if missing:
+            raise ValueError(f"needs at least one constraint of each kind; missing {missing}")
+        return v
+
+    def constraint(self, kind: str, nth: int = 0) -> Constraint:
+        of_kind = [c for c in self.constraints if c.kind == kind]
+        return of_kind[nth % len(of_kind)]
+
+
+class Persona(_Strict):
+    id: str
+    name: str
+    tagline: str
+    style: Style
+    policy: PolicyConfig = Field(default_factory=PolicyConfig)
+    emphasis: dict[str, float]
+    questions: list[Question] = Field(min_length=8)
+    probes: dict[str, list[str]]
+    pushbacks: dict[str, list[str]]
+    dont_know: list[str] = Field(min_length=1)
+
+    @field_validator("emphasis")
+    @classmethod
+    def _emphasis_ids(cls, v: dict[str, float]) -> dict[str, float]:
+        unknown = sorted(set(v) - set(SIGNALS))
+        if unknown:
+            raise ValueError(f"unknown signal id(s) {unknown}")
+        if any(w < 0 or w > 3 for w in v.values()):
+            raise ValueError("weights must be between 0 and 3")
+        return v
+
+    @field_validator("probes")
+    @classmethod
+    def _probe_every_positive(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        missing = [s for s in POSITIVE_IDS if not v.get(s)]
+        if missing:
+            raise ValueError(f"needs probe phrasings for every positive signal; missing {missing}")
+        unknown = sorted(set(v) - set(POSITIVE_IDS))
+        if unknown:
+            raise ValueError(f"probes are for positive signals only; unknown {unknown}")
+        return v
+
+    @field_validator("pushbacks")
+    @classmethod
+    def _pushback_ids(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = sorted(set(v) - set(PUSHBACK_TRIGGERS))
+        if unknown:
+            raise ValueError(f"unknown pushback trigger(s) {unknown}; known: {', '.join(PUSHBACK_TRIGGERS)}")
+        if not v.get("overconfidence") or not v.get("premature_complexity"):
+            raise ValueError("needs pushbacks for at least overconfidence and premature_complexity")
+        return v
+
+    @model_validator(mode="after")
+    def _unique_question_ids(self) -> Persona:
+        ids = [q.id for q in self.questions]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"duplicate question id(s) {dupes}")
+        return self
+
+    def weight(self, signal: str) -> float:
+        return self.emphasis.get(signal, 1.0)
+
+    def question(self, qid: str) -> Question:
+        for q in self.questions:
+            if q.id == qid:
+                return q
+        raise UserError(f"persona {self.id}: no question {qid!r}")
+
+
+def _user_persona_dir() -> Path:
+    from agent.storage import data_home
+
+    return data_home() / "personas"
+
+
+def _read_yaml(path: Path, text: str) -> object:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import MarkedYAMLError
+
+    try:
+        return YAML(typ="rt").load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = f"line {mark.line + 1}" if mark else "unknown line"
+        raise UserError(f"{path}: {line}: invalid YAML: {exc.problem or exc.context}") from None
+
+
+def parse_persona(path: Path, text: str) -> Persona:
+    """Validate one persona file; any problem becomes a single-line UserError naming file, field and line."""
+    data = _read_yaml(path, text)
+    if not isinstance(data, dict):
+        raise UserError(f"{path}: line 1: (top level): a persona must be a YAML mapping")
+    try:
+        return Persona.model_validate(data)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        loc = tuple(err["loc"])
+        line = locate(data, loc)
+        where = f"line {line}" if line else "unknown line"
+        msg = err["msg"].removeprefix("Value error, ")
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise UserError(f"{path}: {where}: {format_loc(loc)}: {msg}{more}") from None
+
+
+def load_persona_file(path: Path) -> Persona:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"{path}: cannot read persona file: {exc.strerror}") from None
+    return parse_persona(path, text)
+
+
+@cache
+def _builtin_texts() -> dict[str, tuple[str, str]]:
+    out = {}
+    for entry in resources.files("personas").iterdir():
+        if entry.name.endswith(".yaml"):
+            out[entry.name.removesuffix(".yaml")] = (f"personas/{entry.name}", entry.read_text(encoding="utf-8"))
+    return out
+
+
+def persona_ids() -> list[str]:
+    ids = set(_builtin_texts())
+    user_dir = _user_persona_dir()
+    if user_dir.is_dir():
+        ids |= {p.stem for p in user_dir.glob("*.yaml")}
+    return sorted(ids)
+
+
+def load_persona(name: str) -> Persona:
+    """A persona by id (user folder first, then built-in) or by path to a YAML file."""
+    if name.endswith((".yaml", ".yml")) or os.sep in name:
+        return load_persona_file(Path(name))
+    user_file = _user_persona_dir() / f"{name}.yaml"
+    if user_file.is_file():
+        return load_persona_file(user_file)
+    builtin = _builtin_texts().get(name)
+    if builtin is None:
+        raise UserError(f"unknown persona {name!r}; choose one of: {', '.join(persona_ids())}")
+    return parse_persona(Path(builtin[0]), builtin[1])
+
+
+def load_all_personas() -> list[Persona]:
+    return [load_persona(pid) for pid in persona_ids()]

@@ -1,0 +1,54 @@
+"""Plain-text and Markdown renderings of transcripts and verdicts (the CLI prints them; the TUI exports them)."""
+
+from __future__ import annotations
+
+from agent.models import Transcript, Turn, Verdict
+from agent.taxonomy import SIGNALS
+
+_MARK = {"constraint": "[constraint: {ck}]", "pushback": "[pushback]", "probe": "[probe]",
+         "clarification": "[clarification]", "question": "[question]", "closing": "[closing]"}
+
+
+def turn_label(turn: Turn) -> str:
+    if turn.role == "candidate":
+        return "You"
+    mark = _MARK.get(turn.kind or "", "")
+    return ("Interviewer " + mark.format(ck=turn.constraint_kind or "")).strip()
+
+
+def transcript_text(transcript: Transcript) -> str:
+    return "\n\n".join(f"{turn_label(t)}: {t.text}" for t in transcript.turns)
+
+
+def bar(score: int, width: int = 4) -> str:
+    return "\u2588" * score + "\u2591" * (width - score)
+
+
+def verdict_markdown(verdict: Verdict, transcript: Transcript | None = None) -> str:
+    """The verdict as Markdown: recommendation, scores, disqualifiers first, evidence, feedback, improvements."""
+    lines = [f"# Verdict: {verdict.recommendation.value.replace('_', ' ').upper()}", ""]
+    if transcript is not None:
+        lines += [f"*Interview `{transcript.id}` with persona **{transcript.persona}**; judge: {verdict.judge}*", ""]
+    lines += [verdict.summary, "", "## Scores", "", "| dimension | score | why |", "|---|---|---|"]
+    for dim, s in verdict.scores.items():
+        lines.append(f"| {dim.value.replace('_', ' ')} | {bar(s.score)} {s.score}/4 | {s.rationale} |")
+    if verdict.disqualifiers:
+        lines += ["", "## Disqualifiers", ""]
+        for f in verdict.disqualifiers:
+            lines.append(f"- **{SIGNALS[f.signal].title}**" + (" (persisted after a follow-up)"
+                                                              if f.persisted_after_probe else ""))
+            lines += [f"  > turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in f.evidence]
+    lines += ["", "## Signals", ""]
+    for f in sorted(verdict.signals, key=lambda f: (f.polarity.value != "positive", f.signal)):
+        sign = "+" if f.polarity.value == "positive" else ("\u2212" if f.polarity.value == "negative" else "~")
+        lines.append(f"- {sign} **{SIGNALS[f.signal].title}** ({f.polarity.value}): {f.why}")
+        lines += [f"  > turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in f.evidence]
+    if verdict.injection_attempts:
+        lines += ["", "## Instructions to the evaluator (ignored)", ""]
+        lines += [f"- turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in verdict.injection_attempts]
+    lines += ["", "## What they'd say / what they meant", "",
+              f"- **Recruiter:** \u201c{verdict.recruiter_says}\u201d",
+              f"- **Committee:** {verdict.actually_meant}", "", "## Three improvements", ""]
+    for i, imp in enumerate(verdict.improvements, 1):
+        lines.append(f"{i}. **{imp.title}**: {imp.detail} *(Shift {imp.shift}: {imp.shift_name})*")
+    return "\n".join(lines) + "\n"

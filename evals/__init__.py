@@ -1,0 +1,1 @@
+"""Offline evaluation of the judge against labelled transcripts."""

@@ -1,0 +1,1 @@
+"""Built-in company-style personas (YAML data shipped in the wheel)."""

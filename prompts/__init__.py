@@ -1,0 +1,1 @@
+"""Prompt templates (Markdown with named placeholders) shipped in the wheel."""
