@@ -19,6 +19,12 @@ offline engine: no key, no network.
 """
 
 
+def _add_model(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--model", metavar="MODEL",
+                   help="litellm model string, e.g. openai/gpt-4o-mini or ollama_chat/qwen2.5 "
+                        "(default: $INTERVIEWER_MODEL, else the offline engine)")
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="interviewer", description=DESCRIPTION,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -33,12 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--questions", type=int, default=3, metavar="N", help="questions to ask (default 3)")
     run.add_argument("--seed", help="seed for question choice (default: the session id)")
     run.add_argument("--json", action="store_true", help="print one JSON object instead of text")
+    _add_model(run)
     run.add_argument("--out", type=Path, metavar="PATH", help="also write the transcript (public format) here")
 
     judge = sub.add_parser("judge", help="the verdict for a transcript file",
                            description="Judge a transcript in the public format and print the verdict.")
     judge.add_argument("transcript", type=Path, metavar="TRANSCRIPT")
     judge.add_argument("--json", action="store_true", help="print the verdict as JSON")
+    _add_model(judge)
 
     personas = sub.add_parser("personas", help="list the interviewer personas",
                               description="List the personas with their style and emphasis.")
@@ -49,10 +57,12 @@ def _parser() -> argparse.ArgumentParser:
                                       "/repeat shows the question again, /end stops and gets the verdict.")
     chat.add_argument("--persona", default=None, help="persona id (asked for when omitted)")
     chat.add_argument("--questions", type=int, default=3, metavar="N", help="questions to ask (default 3)")
+    _add_model(chat)
 
     resume = sub.add_parser("resume", help="continue a saved interview",
                             description="Continue an unfinished interview where it stopped.")
     resume.add_argument("session_id", metavar="ID")
+    _add_model(resume)
 
     sessions = sub.add_parser("sessions", help="list saved interviews",
                               description="List saved interviews, newest first.")
@@ -80,12 +90,14 @@ def _read_answers(path: Path) -> list[str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
+    from agent.brains import resolve_brain
     from agent.render import transcript_text, verdict_markdown
     from agent.session import Interview
     from agent.storage import save_transcript
 
     answers = _read_answers(args.answers)
-    interview = Interview.start(args.persona, questions=args.questions, seed=args.seed)
+    interview = Interview.start(args.persona, questions=args.questions, seed=args.seed,
+                                brain=resolve_brain(args.model))
     try:
         for answer in answers:
             if interview.finished:
@@ -110,12 +122,12 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_judge(args: argparse.Namespace) -> int:
+    from agent.brains import resolve_brain
     from agent.render import verdict_markdown
-    from agent.session import default_brain
     from agent.storage import load_transcript
 
     transcript = load_transcript(args.transcript)
-    verdict = default_brain().judge(transcript)
+    verdict = resolve_brain(args.model).judge(transcript)
     print(verdict.model_dump_json(indent=2) if args.json else verdict_markdown(verdict, transcript))
     return 0
 
@@ -160,13 +172,13 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 def cmd_chat(args: argparse.Namespace) -> int:
     from agent.plain_chat import chat
 
-    return chat(persona=args.persona, questions=args.questions)
+    return chat(persona=args.persona, questions=args.questions, model=args.model)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
     from agent.plain_chat import chat
 
-    return chat(resume_id=args.session_id)
+    return chat(resume_id=args.session_id, model=args.model)
 
 
 COMMANDS = {"run": cmd_run, "judge": cmd_judge, "personas": cmd_personas, "chat": cmd_chat,

@@ -65,6 +65,14 @@ def transcript_of(state: InterviewState) -> Transcript:
     return Transcript(id=state["session_id"], persona=state["persona_id"], turns=_turns(state))
 
 
+def _stream_writer():
+    """LangGraph's custom-stream writer, or a no-op when a node runs outside a graph (unit tests)."""
+    try:
+        return get_stream_writer()
+    except RuntimeError:
+        return lambda _chunk: None
+
+
 def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
     """Compile the interview graph for one persona around `brain` (offline or LLM; the graph can't tell)."""
 
@@ -102,7 +110,7 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
             summary=summarize_earlier(turns, state.get("analyses", []), state["q_index"]),
             allowed=allowed_moves(persona, progress),
         )
-        writer = get_stream_writer()
+        writer = _stream_writer()
         result = brain.respond(ctx, on_text=lambda delta: writer({"delta": delta}))
         record = {"turn_index": len(turns) - 1, "analysis": result.analysis.model_dump(mode="json"),
                   "move": result.move.model_dump(mode="json")}

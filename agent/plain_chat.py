@@ -49,14 +49,16 @@ def _pick_persona(read: Callable[[], str]) -> str:
 
 
 def chat(persona: str | None = None, questions: int = 3, resume_id: str | None = None,
-         read: Callable[[], str] = input) -> int:
+         model: str | None = None, read: Callable[[], str] = input) -> int:
+    from agent.brains import resolve_brain
     from agent.session import Interview
 
+    brain = resolve_brain(model)
     if resume_id:
-        interview = Interview.resume(resume_id)
+        interview = Interview.resume(resume_id, brain=brain)
         print(f"Resuming {resume_id} with {interview.persona.name}.")
     else:
-        interview = Interview.start(persona or _pick_persona(read), questions=questions)
+        interview = Interview.start(persona or _pick_persona(read), questions=questions, brain=brain)
         print(f"Interview {interview.session_id} with {interview.persona.name}. Brain: {interview.brain.name}.")
     print(HELP)
     try:

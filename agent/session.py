@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from agent.brain import Brain
+from agent.brains import resolve_brain
 from agent.errors import UserError
 from agent.models import Transcript, Turn, Verdict
 from agent.persona import Persona, load_persona
@@ -48,12 +49,6 @@ def new_session_id(persona_id: str) -> str:
     return f"{persona_id}-{datetime.now(UTC):%Y%m%d-%H%M%S}-{secrets.token_hex(2)}"
 
 
-def default_brain() -> Brain:
-    from agent.offline.brain import OfflineBrain
-
-    return OfflineBrain()
-
-
 class Interview:
     """A live interview bound to a checkpointed LangGraph thread."""
 
@@ -77,7 +72,7 @@ class Interview:
               session_id: str | None = None, seed: str | None = None) -> Interview:
         persona = load_persona(persona_id)
         session_id = session_id or new_session_id(persona.id)
-        interview = cls(session_id, persona, brain or default_brain())
+        interview = cls(session_id, persona, brain or resolve_brain())
         question_ids = select_questions(persona, questions, seed or session_id)
         interview.metadata = {"created_at": _now(), "questions": questions, "question_ids": question_ids,
                               "brain": interview.brain.name, **getattr(interview.brain, "info", {})}
@@ -91,7 +86,7 @@ class Interview:
         if not path.is_file():
             raise UserError(f"no saved interview {session_id!r}; `interviewer sessions` lists them")
         saved = Transcript.model_validate_json(path.read_text(encoding="utf-8"))
-        interview = cls(session_id, load_persona(saved.persona), brain or default_brain())
+        interview = cls(session_id, load_persona(saved.persona), brain or resolve_brain())
         interview.metadata = dict(saved.metadata)
         interview.metadata["brain"] = interview.brain.name
         if not interview.graph.get_state(interview.config).values:
