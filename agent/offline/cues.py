@@ -38,6 +38,15 @@ FRAMES = rx(
 
 TRADEOFF = rx(
     r"\btrade[- ]?offs?\b",
+    r"\b(?:on|from) the other side\b|\bthe other (?:side|direction|way) (?:of|is)\b",
+    r"\bpull in (?:different|opposite) directions\b|\b(?:at odds|in tension)\b",
+    r"\b(?:i'?d|i will|i'?ll|we'?d) (?:take|accept|eat|swallow) (?:that|the|a|some|slightly|more|less|a bit)\b",
+    r"\b(?:lets?|letting|allow) (?:a bit |slightly |some )?(?:more|less|fewer)\b.{0,60}\bin exchange\b",
+    r"\brather (?:have|take|be|lose|accept|keep|miss|ship)\b|\brather than\b",
+    r"\b(?:high|higher|more|lower|less) (?:recall|precision|coverage|accuracy|latency|cost)\b.{0,50}\b(?:but|at the|"
+    r"in exchange|which means|and accept)\b",
+    r"\bdoesn'?t (?:matter|help) (?:much )?if (?:it )?(?:also|it)\b|\bnot (?:worth|free)\b",
+    r"\bwe'?d lose (?:some|a bit|a little|what)\b|\bgive up\b",
     r"\bat the (?:cost|expense|price) of\b",
     r"\bin exchange for\b",
     r"\b(?:give|giving) up (?:a (?:bit|little)|some|on)\b",
@@ -60,48 +69,51 @@ TRADEOFF = rx(
 )
 
 DATA = rx(
-    r"\blabel(?:s|led|ed|ling|ing|er|ers)?\b",
-    r"\bannotat\w*",
-    r"\bground[- ]truth\b",
-    r"\b(?:who|how) (?:tags|tag|marks|decides|flags|reviews|labels)\b",
-    r"\bchargebacks? (?:arrive|lag|come|take|delay)",
-    r"\bhow (?:late|delayed|stale|fresh|long until|long before|noisy|reliable|clean|complete)\b",
-    r"\b(?:delayed|late|lagging) (?:labels|outcomes|feedback|signals|ground|chargebacks)",
+    # Specific data phenomena: naming one is already data-first thinking.
+    r"\blabel noise\b|\bnois(?:y|e) (?:labels|data|targets|ground truth|tags)",
+    r"\bleak(?:age|ing|s|y)?\b|\bleaks? the future\b|\b(?:showing|shows) up early\b",
+    r"\b(?:data|concept|distribution|covariate|label|feature|prior) (?:drift|shift)\b|\bdrift(?:s|ing|ed)?\b",
+    r"\b(?:train(?:ing)?[- /]serv(?:e|ing)|online[- /]offline) (?:skew|mismatch|gap|parity)|\bskew(?:ed)?\b",
+    r"\b(?:selection|sampling|survivorship|position|popularity|exposure|presentation) (?:bias|effect)s?\b",
+    r"\b(?:class |label )?imbalance[d]?\b|\bbase rates?\b",
+    r"\bpoint[- ]in[- ]time\b|\bbackfill\w*|\bdedup\w*|\bduplicates?\b",
+    r"\bmissing(?:ness)?\b(?! out)|\bnulls?\b|\bsparse\b|\bsparsity\b|\bstale\b",
+    r"\b(?:hand|human|manual)[- ]?(?:label|review|annotat|tag)\w*|\bre-?label\w*|\blabel(?:ling|ing)? (?:audit|guidelines?|"
+    r"quality|process|lag|delay)|\binter-?(?:rater|annotator)\b|\b(?:reviewers|raters|annotators|labell?ers) "
+    r"(?:agree|disagree)|\bagreement\b",
+    r"\bground[- ]truth\b|\bannotat\w*",
+    r"\b(?:who|how) (?:tags|tag|marks|decides|flags|reviews|labels|annotates|labelled|labeled|tagged)\b",
     r"\bwhere (?:does|do|did|would) (?:the |this |these |that |our )?\w+(?: \w+)? come from\b",
-    r"\b(?:how|when|where) (?:is|are|was|were) (?:it|they|the \w+|these|this) (?:collected|logged|generated|"
-    r"recorded|sampled|captured)",
-    r"\bnois(?:y|e) (?:labels|data|targets|signal|ground)",
-    r"\blabel noise\b",
-    r"\bmissing(?:ness)?\b(?! out)",
-    r"\bnulls?\b",
-    r"\bleak(?:age|ing|s|y)?\b",
-    r"\b(?:data|concept|distribution|covariate|label|feature) (?:drift|shift)\b",
-    r"\bdrift(?:s|ing|ed)?\b",
-    r"\b(?:train(?:ing)?[- /]serv(?:e|ing)|online[- /]offline) (?:skew|mismatch|gap|parity)",
-    r"\bskew(?:ed)?\b",
-    r"\b(?:selection|sampling|survivorship|position|popularity|exposure) bias\b",
-    r"\bbiase[sd]\b",
-    r"\b(?:class |label )?imbalance[d]?\b",
-    r"\bbase rates?\b",
-    r"\bpoint[- ]in[- ]time\b",
-    r"\bbackfill",
-    r"\bduplicates?\b|\bdedup",
-    r"\boutliers?\b",
-    r"\bcoverage (?:of|gaps?|holes?)\b",
-    r"\b(?:data|input|feature|signal) (?:quality|freshness|coverage|audit|validation|checks?|pipeline|lineage|"
-    r"provenance|collection|source|sources|gaps?|issues?|problems?)\b",
-    r"\b(?:look|looking) at (?:the |some |a sample of |a few )?(?:raw |actual )?(?:examples|samples|rows|"
-    r"records|cases|transactions|logs|data)\b",
-    r"\bhow (?:the |our )?(?:data|dataset|training set|targets?|outcomes?) (?:is|are|was|were|gets?) "
-    r"(?:built|made|created|produced|defined|collected)",
-    r"\bwho (?:annotates|labels|tagged|reviewed)\b",
-    r"\bfeedback loop\b",
-    r"\bcold[- ]start\b",
-    r"\bsparse\b|\bsparsity\b",
-    r"\bstale\b",
-    r"\bschema (?:changes?|drift)\b",
-    r"\b(?:how|whether) (?:representative|trustworthy|consistent)\b",
-    r"\btrust (?:the|those|these) (?:labels|tags|outcomes|numbers|logs)",
+    r"\b(?:comes?|came) from (?:phones|tags|logs|users|reviewers|moderators|raters|the old|the advertiser|"
+    r"self-reports?|surveys|a vendor|the rules)",
+    r"\bhow (?:late|delayed|stale|fresh|noisy|reliable|clean|complete|representative|consistent|trustworthy)\b",
+    r"\b(?:delayed|late|lagging|lagged|censored|unresolved|immature) (?:labels|outcomes|feedback|signals|"
+    r"ground|chargebacks|conversions|cohorts|data)",
+    r"\b(?:lag|lags|arrive|arrives|show up|resolve|resolves|mature|matures) (?:\w+ ){0,3}(?:by |after |for |in |within )"
+    r"?(?:days|weeks|months|\d+ (?:days|weeks|months))",
+    r"\b(?:aren'?t|isn'?t|not) (?:yet )?(?:resolved|matured|observed|labell?ed|logged|known)\b",
+    r"\b(?:known|knowable|available) (?:at|before|by) (?:forecast|prediction|decision|serving|inference|scoring) time",
+    r"\bonly (?:see|have|observe|get|know) (?:the )?(?:outcomes?|labels?|repayments?|feedback|results|data|"
+    r"ratings|clicks|reviews) (?:for|on|from|when|of)",
+    r"\b(?:history|data|labels|outcomes|training set|logs) (?:is|are|was|were|gets?) (?:shaped|generated|produced|"
+    r"biased|skewed|censored|collected|created) (?:by|from|under)",
+    r"\breflects? (?:our |the |a )?(?:old|previous|existing|current|past|different|smaller)\b",
+    r"\bwhat (?:we'?re|we'?d be|we are|the model is|it'?s|we'?ll be) (?:learning|training) (?:from|on)\b",
+    r"\b(?:no|little|thin|limited|few|zero) (?:history|labels?|examples|reviews|ratings|outcomes|traces|samples|"
+    r"training data|positives)\b",
+    r"\b(?:broken|missing|faulty|flaky) (?:tags|tagging|logging|events|tracking|sensors?|pixels?|instrumentation)",
+    r"\b(?:impression|event|exposure) logging\b|\blog(?:ging)? (?:impressions|what (?:was|we) shown|exposures)",
+    r"\b(?:read|look at|looking at|go through|pull|sample|inspect|eyeball) (?:a |the |some |a few |a couple )?"
+    r"(?:hundred|thousand|couple hundred|few hundred|sample|random sample|week of|month of|handful of|raw|actual|"
+    r"examples|rows|records|cases|transactions|posts|messages|sessions|trips|logs)",
+    r"\bsample of (?:the )?(?:\w+ ){0,2}(?:posts|messages|cases|transactions|examples|queries|searches|sessions|"
+    r"accounts|trips|orders|loans|images|reviews)",
+    r"\bcoverage (?:of|gaps?|holes?)\b|\bcold[- ]start (?:labels|data)\b",
+    r"\b(?:data|input|feature|signal|label) (?:quality|freshness|coverage|audit|validation|checks?|lineage|"
+    r"provenance|collection|gaps?|issues?|problems?)\b",
+    r"\b(?:how|whether|if) (?:the |our |those |these )?(?:labels?|data|tags|outcomes|targets|inputs|features|logs)"
+    r" (?:is|are|were|was|get|gets|can be|reflect|mean|match)",
+    r"\btrust (?:the|those|these|our) (?:labels|tags|outcomes|numbers|logs|data|ratings)",
 )
 
 # A generic reference to data that says nothing about its reality: used to spot passing mentions.
@@ -113,6 +125,10 @@ PIVOT = rx(
 )
 
 DATA_DISMISSAL = rx(
+    r"\brobust to (?:\w+ ){0,2}(?:noise|missing|outliers|drift|bad labels|label)",
+    r"\b(?:labels?|data|inputs?|ground truth)\w* (?:is|are|'s|'re) (?:fine|good enough|clean|ok|okay|solid|reliable|"
+    r"accurate|correct)\b",
+    r"\b(?:learns?|learn|train) (?:through|past|around) (?:it|that|the noise)\b|\btrain on everything\b",
     r"\bassum\w* (?:the |our |that the |that )?(?:labels?|data|dataset|inputs?|features?|ground truth)\w* "
     r"(?:is |are |will be |to be )?(?:clean|correct|accurate|fine|good|reliable|perfect|given|ok|okay)",
     r"\b(?:data|labels?|inputs?|the dataset|cleaning|data prep|preprocessing)\w* (?:is|are|'s) (?:the )?"
@@ -150,7 +166,28 @@ SIMPLE = rx(
 )
 
 IMPACT = rx(
-    r"\brevenue\b|\bdollars?\b|\$\s?\d|\bmoney\b|\bmargin\b|\bprofit",
+    r"\b(?:makes?|making|lose|loses|losing|lost|cost|costs|save|saves|saving) (?:us |the business |them )?"
+    r"(?:money|revenue|margin|customers|users|members|sellers|merchants|trust|sales)\b|\bmoney on the table\b",
+    r"\bexpected (?:profit|loss|margin|revenue|value)\b|\brevenue (?:at risk|impact|lift)\b|\bprofit\w*",
+    r"\b(?:hurts?|hurting|hurt) (?:most|more|less|someone|people|users|customers|members|the business|supply|"
+    r"signups|sellers|merchants|advertisers|onboarding|trust|retention)\b",
+    r"\bwhich (?:misses|errors|mistakes|failures) (?:hurt|cost|matter)",
+    r"\b(?:is it |it'?s |would be )?(?:worse|costlier|more expensive) to\b|\bcosts? (?:far |much |a lot |way )?"
+    r"(?:less|more) than\b|\b(?:\d+|three|two|ten) times (?:as )?(?:costly|expensive|bad|worse)",
+    r"\b(?:real-world |real )?consequences\b",
+    r"\b(?:drives?|driving|push(?:es)?|scares?|chases?) (?:people|users|customers|members|sellers|buyers|drivers|"
+    r"merchants|advertisers)? ?(?:off|away)\b",
+    r"\b(?:people|users|customers|members|sellers|merchants|drivers|riders|advertisers|buyers|viewers|developers|"
+    r"planners|analysts|reviewers) (?:basically |actually |would |will |then |just )?(?:never )?(?:come back|return|"
+    r"leave|churn|stop using|switch off|give up|bail|notice|complain|lose|wait|abandon|got|get|see|find|care|"
+    r"trust|rely|act|decide|need)\b",
+    r"\bwhat (?:we|they|the business|the team|product|leadership) (?:actually |really )?(?:cared?|cares|want|"
+    r"wanted|needs?|needed) (?:about|from|to)\b",
+    r"\b(?:the )?(?:goal|point|objective) (?:was|is|here is) (?:getting|to get|to keep|to make|more|fewer|that)\b",
+    r"\bmissed (?:delivery|deliveries|promises?|invoices?|sales|orders|payments|appointments|fraud)",
+    r"\bworth (?:shipping|building|it|the (?:cost|effort|money|complexity))\b",
+    r"\b(?:signups|onboarding|bookings|renewals|repeat (?:bookings|purchases)|retained (?:installs|users)|"
+    r"complaints|support tickets|appeals|refunds|losses|delinquency|chargebacks?)\b",
     r"\bcosts? (?:us|the business|merchants|sellers|customers|users|per)\b",
     r"\b(?:business|product|customer|user|merchant|seller|rider|driver|member)s? (?:impact|outcome|value|"
     r"experience|trust|goal|metric|side)\b",
@@ -216,6 +253,14 @@ OWNERSHIP = rx(
     r"\bmaintain\w*|\bown(?:ing|ership)? (?:the|it|this)\b",
 )
 
+ADAPT_OPENER = re.compile(
+    r"^\W*(?:then|ok(?:ay)?|so|right|alright|fair|got it|good (?:point|catch)|that'?s (?:fine|reasonable|normal|fair|"
+    r"going to|a (?:real|hard|big|good))|in that case|if so|understood|makes sense|hm+|that changes)\b",
+    re.IGNORECASE,
+)
+ACTION = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would|let'?s|i'?m going to)\s+(?!still\b|just push\b)\w+",
+                    re.IGNORECASE)
+
 ADAPT = rx(
     r"\b(?:that|this|it) (?:changes|shifts|rules out|kills|means|pushes|forces|makes)\b",
     r"\bgiven (?:that|this|the (?:new|budget|limit|constraint|latency|cost))",
@@ -235,8 +280,10 @@ ADAPT = rx(
 
 DEFENSIVE = rx(
     r"\bproduct (?:decision|question|problem|call|issue)\b",
-    r"\bnot (?:my|an ml|a modeling|a modelling|our|the model's) (?:problem|concern|call|job|department|"
-    r"responsibility|issue)\b",
+    r"\bnot (?:really )?(?:my|an ml|a modeling|a modelling|our|the model's|an? data science) (?:problem|concern|"
+    r"call|job|department|responsibility|issue)\b",
+    r"\b(?:push|pushing) back on (?:that|this|the|it)\b|\bi'?d escalate\b|\bon their side\b",
+    r"\bgets? blamed\b|\bthey'?d have to\b|\bthey (?:should|need to) (?:just )?(?:make room|fix|deal)",
     r"\b(?:someone|somebody) else'?s? (?:problem|job|call)\b",
     r"\b(?:infra|platform|data|product|ops|engineering|sre|backend) (?:team|folks|people|org)s? "
     r"(?:should|can|will|need to|would|has to|have to)\b",
@@ -334,7 +381,7 @@ TOOLS = rx(
     r"\bxgboost\b|\blightgbm\b|\bcatboost\b|\bscikit[- ]learn\b|\bsklearn\b|\bairflow\b|\bspark\b|\bpyspark\b|"
     r"\bkubernetes\b|\bk8s\b|\bmlflow\b|\bkafka\b|\bflink\b|\btensorflow\b|\bpytorch\b|\bkeras\b|\bjax\b|"
     r"\bdocker\b|\bkubeflow\b|\bsagemaker\b|\bvertex(?: ai)?\b|\bdatabricks\b|\bsnowflake\b|\bredis\b|"
-    r"\bfeast\b|\bray\b|\bbigquery\b|\bdbt\b|\bterraform\b|\bprometheus\b|\bgrafana\b|\bweights (?:&|and) biases\b|"
+    r"\bfeast\b|\bray(?: tune)?\b|\bbigquery\b|\bdbt\b|\bterraform\b|\bprometheus\b|\bgrafana\b|\bweights (?:&|and) biases\b|"
     r"\bwandb\b|\bhugging ?face\b|\blangchain\b|\bpinecone\b|\bfaiss\b|\belasticsearch\b|\bdask\b|\bpandas\b|"
     r"\bonnx\b|\btriton\b|\btensorrt\b|\bseldon\b|\bbentoml\b|\bfeature store\b|\bvector (?:db|database)\b|"
     r"\bhadoop\b|\bhive\b|\bpresto\b|\btrino\b|\bdagster\b|\bprefect\b|\bkinesis\b|\bdynamodb\b|\bcassandra\b"

@@ -82,13 +82,19 @@ def _first_match(rx: re.Pattern, text: str) -> re.Match | None:
     return rx.search(text)
 
 
-def _scan(rx: re.Pattern, spans: list[Span], check_negation: bool) -> list[tuple[Span, bool]]:
-    """Clauses matching `rx`, each with whether the first match in it is negated."""
+def _scan(rx: re.Pattern, sents: list[Span], check_negation: bool) -> list[tuple[Span, bool]]:
+    """Matches of `rx` per sentence, each as the tightest span holding it (its clause, else the sentence),
+    with whether a negator governs it inside its clause."""
     out = []
-    for clause in spans:
-        m = rx.search(clause.text)
-        if m:
-            out.append((clause, check_negation and negated(clause.text, m.start())))
+    for sent in sents:
+        m = rx.search(sent.text)
+        if not m:
+            continue
+        start, end = sent.start + m.start(), sent.start + m.end()
+        clause = next((c for c in clauses(sent) if c.start <= start < c.end), sent)
+        span = clause if end <= clause.end else sent
+        neg = check_negation and negated(clause.text, start - clause.start)
+        out.append((span, neg))
     return out
 
 
@@ -112,7 +118,7 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
 
     if asked_clarifying:
         hits.add("frames_problem", questions[0], 0.8, "asked a clarifying question before committing")
-    for clause, _ in _scan(cues.FRAMES, clause_list, check_negation=False):
+    for clause, _ in _scan(cues.FRAMES, sents, check_negation=False):
         hits.add("frames_problem", clause, 0.9, "anchored the answer in the problem before the model")
 
     _data(hits, sents, clause_list)
@@ -122,9 +128,9 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
         (cues.IMPACT, "impact_linkage", "tied the technical choice to an outcome someone cares about"),
         (cues.UNCERTAIN, "narrated_uncertainty", "reasoned aloud about an assumption and how to test it"),
     ):
-        for clause, _ in _scan(rx, clause_list, check_negation=False):
+        for clause, _ in _scan(rx, sents, check_negation=False):
             hits.add(signal, clause, 0.8, why)
-    for clause, neg in _scan(cues.OWNERSHIP, clause_list, check_negation=True):
+    for clause, neg in _scan(cues.OWNERSHIP, sents, check_negation=True):
         if not neg:
             hits.add("end_to_end_ownership", clause, 0.8, "thought past training: deployment, monitoring, failure")
     if said_dont_know and _PLAN_AFTER_DONT_KNOW.search(body[12:]):
@@ -167,23 +173,31 @@ def _overlap(answer: str, prompt: str) -> float:
     return len(a & p) / len(p) if p else 0.0
 
 
+_GUARD = re.compile(r"\b(?:whether|if|check|verify|confirm|make sure|can'?t assume|don'?t assume|never assume|"
+                    r"wouldn'?t assume|unless)\b", re.IGNORECASE)
+
+
 def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:
+    """Data-first is reasoning about how the data is made and how it can be wrong; a dismissal is its opposite.
+
+    A negated data cue usually *notices* a gap ("we only see outcomes for approved loans", "no labels for new
+    sellers"), so plain negation does not cancel it; dismissals ("assume the labels are clean", "I wouldn't
+    worry about label noise") are matched as such, unless they sit inside a check ("verify whether the labels
+    are clean").
+    """
+    dismissed = set()
     for clause in clause_list:
-        if cues.DATA_DISMISSAL.search(clause.text):
+        m = cues.DATA_DISMISSAL.search(clause.text)
+        if m and not _GUARD.search(clause.text[: m.start()]):
             hits.add("ignores_data_reality", clause, 0.9, "dismissed the data's reality")
-    dismissed = {c for c, _, _ in hits.spans.get("ignores_data_reality", [])}
+            dismissed.add(clause)
     for i, sent in enumerate(sents):
         nxt = sents[i + 1].text if i + 1 < len(sents) else ""
-        passing = cues.PASSING.search(sent.text) and (cues.PIVOT.search(sent.text) or cues.PIVOT.search(nxt))
-        for clause in clauses(sent):
-            if clause in dismissed:
-                continue
-            m = cues.DATA.search(clause.text)
-            if not m or negated(clause.text, m.start()):
-                continue
-            if passing:
-                continue
-            hits.add("data_first", clause, 0.85, "raised where the data comes from or how it can be wrong")
+        if cues.PASSING.search(sent.text) and (cues.PIVOT.search(sent.text) or cues.PIVOT.search(nxt)):
+            continue
+        for span, _ in _scan(cues.DATA, [sent], check_negation=False):
+            if span not in dismissed and not any(d.start <= span.start < d.end for d in dismissed):
+                hits.add("data_first", span, 0.85, "reasoned about where the data comes from or how it can be wrong")
 
 
 def _complexity(hits: _Hits, clause_list: list[Span], ctx: Context) -> None:
@@ -275,18 +289,22 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
 
 
 def _constraint_response(hits: _Hits, clause_list: list[Span], body: str, ctx: Context) -> None:
+    """Read the answer against the constraint or pushback it follows: updated plan, or argument."""
     if ctx.prompt_kind not in ("constraint", "pushback"):
         return
     defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
     adaptive = [c for c in clause_list if cues.ADAPT.search(c.text)]
     overlap = content_words(body) & content_words(ctx.prompt_text)
+    acts = bool(cues.ACTION.search(body))
     if defensive and len(defensive) >= len(adaptive):
         hits.add("defensive_under_constraint", defensive[0], 0.9, "argued with the constraint instead of adapting")
         hits.drop("adapts_under_constraint")
         if ctx.constraint_kind == "data" and "data_first" not in hits:
             hits.add("ignores_data_reality", defensive[0], 0.8, "waved away a data problem")
-    elif adaptive and (len(overlap) >= 1 or cues.DECISION.search(body)):
-        hits.add("adapts_under_constraint", adaptive[0], 0.85, "updated the design to fit the new constraint")
+    elif clause_list and acts and (adaptive or cues.ADAPT_OPENER.search(body) or len(overlap) >= 2):
+        span = adaptive[0] if adaptive else next(
+            (c for c in clause_list if cues.ACTION.search(c.text)), clause_list[0])
+        hits.add("adapts_under_constraint", span, 0.85, "updated the design to fit the new constraint")
     if ctx.prompt_kind == "constraint":
         hits.drop("premature_complexity")
 
