@@ -15,6 +15,13 @@ def rx(*patterns: str) -> re.Pattern:
 
 
 FRAMES = rx(
+    r"\b(?:i'?d|i would|i'?ll|i) (?:first )?(?:want|like|need) to (?:know|understand|find out|pin down|establish) "
+    r"(?:which|what|who|how|whether|if|why)\b",
+    r"\b(?:is|are|'s) really (?:two|three|four|a few|several) (?:pieces|parts|problems|questions|things|decisions)",
+    r"\b(?:two|three) (?:very |quite )?different (?:kinds|types|problems|questions|cases|populations|use cases)",
+    r"\bbreaks? (?:down )?into\b|\bdecompose\b",
+    r"\bthe (?:prediction|score|model|forecast|estimate|output)s? (?:sets|drives|feeds|decides|gates|triggers|is "
+    r"used)\b",
     r"\bwho (?:is|are|'s|'re) (?:the |our |actually )?(?:user|users|customer|customers|consumer|audience)",
     r"\bwho (?:uses|consumes|acts on|sees|reads)\b",
     r"\bwhat (?:decision|action|problem|question)s? (?:are we|do we|does|is|would|will|we're)",
@@ -232,25 +239,23 @@ UNCERTAIN = rx(
     r"\b(?:might|may) (?:be wrong|not hold|not be true)\b",
 )
 
+OWNERSHIP_WEAK = rx(
+    r"\bdashboards?\b|\bretrain\w*|\bdeploy\w*|\blaunch\w*|\bin production\b|\bover time\b|\bmaintain\w*|"
+    r"\b(?:keep|still) working\b|\bship(?:ping|ped)? (?:it|this|the model)\b|\bsix months\b|\blong[- ]term\b|"
+    r"\bdegrad\w*|\bfeedback (?:loop|from)\b|\bown(?:ing|ership)? (?:the|it|this)\b"
+)
 OWNERSHIP = rx(
     r"\bmonitor\w*",
+    r"\bguardrails?\b|\bstop-?loss\b|\bregression (?:test|suite|set)\b|\bpost[- ]launch (?:check|review|"
+    r"monitor)\w*|\bcatch (?:it|that|regressions?) (?:early|before)",
     r"\balert\w*",
-    r"\bdashboards?\b",
     r"\broll(?:ing)?[- ]?back\b|\brollbacks?\b",
-    r"\bretrain\w*",
     r"\bcanary\b|\bshadow (?:mode|deploy|traffic|test|launch)\b|\bgradual (?:roll|ramp)",
     r"\ba/b\b|\bonline (?:test|experiment)|\bholdout\b|\bcontrol group\b",
     r"\bon[- ]?call\b|\bpag(?:e|ed|ing) (?:someone|me|the)\b|\bget paged\b|\brunbook\b",
-    r"\bsix months\b|\bover time\b|\blong[- ]term\b",
     r"\bfall ?backs?\b|\bkill switch\b|\bcircuit breaker\b",
-    r"\bdeploy\w*|\bship(?:ping|ped)? (?:it|this|the model)\b|\blaunch\w*",
-    r"\bpost[- ]launch\b|\bin production\b",
     r"\bwhen (?:it|the model|this) (?:fails|breaks|degrades|goes wrong|drifts)\b",
-    r"\bdegrad\w*",
     r"\bsla\b|\bslo\b|\bhealth checks?\b",
-    r"\bfeedback (?:loop|from)\b",
-    r"\b(?:keep|make sure it keeps|still) working\b",
-    r"\bmaintain\w*|\bown(?:ing|ership)? (?:the|it|this)\b",
 )
 
 ADAPT_OPENER = re.compile(
@@ -304,15 +309,15 @@ DEFENSIVE = rx(
     r"\b(?:wouldn't|won't|shouldn't|doesn't) (?:really )?(?:matter|affect|change) (?:much|anything|the)",
 )
 
+OVERCONFIDENT_WEAK = rx(r"\bobviously\b|\bclearly\b|\bof course\b|\bsurely\b")
 OVERCONFIDENT = rx(
     r"\bdefinitely\b",
-    r"\bobviously\b",
     r"\bclearly (?:the|best|better|superior|going|right)\b",
     r"\balways (?:works?|wins?|the|better|beats|outperforms)\b",
     r"\b(?:wouldn't|won't|shouldn't|isn't|never) (?:really |even )?(?:be |going to be )?(?:an? )?(?:issue|problem|"
     r"concern)\b",
     r"\bthe best (?:approach|model|way|solution|option|choice|architecture)\b",
-    r"\bguarantee[sd]?\b",
+    r"\bguarantee[sd]? (?:that|it|this|we|you|to|success|the)\b",
     r"\bno doubt\b|\bwithout (?:a )?doubt\b|\bno question\b",
     r"\btrivial(?:ly)?\b",
     r"\b100 ?(?:%|percent)\b",
@@ -410,6 +415,7 @@ HOPPING = rx(
     r"\band stuff\b|\bi guess also\b|\bwhat else\b|\bjumping around\b|\btangent\b"
 )
 CONNECTIVE = rx(
+    r"\brather\b|\binstead\b|\bwhich\b|\bmeans\b|\botherwise\b|\bunless\b|\bwhile\b|\bbut\b|\bwhere\b|"
     r"\bbecause\b|\bso\b|\btherefore\b|\bwhich means\b|\bfirst\b|\bsecond\b|\bthen\b|\bfinally\b|\bgiven\b|"
     r"\bsince\b|\bthat's why\b|\bif\b"
 )

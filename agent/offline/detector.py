@@ -54,15 +54,33 @@ _RHETORICAL = re.compile(r"\b(?:right|no|yeah|ok|okay|correct|you know|isn't it|
 _PLAN_AFTER_DONT_KNOW = re.compile(r"\b(?:i'?d|i would|i'?ll|first|my plan|find out|look at|check|measure|ask|"
                                    r"start by|try|test)\b", re.IGNORECASE)
 
+def _words_rx(*stems: str) -> re.Pattern:
+    return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
+
+
+# Coarse topics, to read an answer against what was asked (not signal cues: vocabulary is fine here).
 _TOPICS = {
-    "data": cues.DATA,
-    "metric": re.compile(cues.METRICS.pattern + r"|\bmetrics?\b|\bmeasur\w*|\bsuccess\b|\bkpi", re.IGNORECASE),
-    "latency": re.compile(r"\blatenc\w*|\b\d+\s?ms\b|\bmilliseconds?\b|\bcost\w*|\bbudget\b|\bcpu\b|\bgpus?\b|"
-                          r"\bthroughput\b|\bqps\b|\bserv(?:e|ing)\b|\bcach\w*|\bcompute\b", re.IGNORECASE),
-    "model": re.compile(cues.COMPLEX.pattern + r"|\bmodel\b|\barchitecture\b|\blayers?\b|\bloss function\b|"
-                        r"\bhyperparam\w*|\bembedding", re.IGNORECASE),
-    "ownership": cues.OWNERSHIP,
+    "data": _words_rx(r"labels?\b", r"labell?ing", r"data\b", r"dataset", r"annotat", r"ground truth", r"quality",
+                      r"nois", r"missing", r"leak", r"drift", r"skew", r"bias", r"sampl", r"logs?\b", r"logging",
+                      r"history\b", r"examples", r"tags?\b", r"training set", r"collected", r"chargebacks?",
+                      r"trustworthy", r"reviewers?"),
+    "metric": _words_rx(r"metrics?\b", r"measur", r"success\b", r"evaluat", r"auc\b", r"precision", r"recall\b",
+                        r"f1\b", r"ndcg", r"kpis?\b", r"log ?loss", r"ctr\b", r"accuracy", r"rmse", r"hit rate",
+                        r"mrr\b", r"judged"),
+    "latency": _words_rx(r"latenc", r"\d+\s?ms\b", r"milliseconds?", r"costs?\b", r"budget", r"cpus?\b",
+                         r"gpus?\b", r"throughput", r"qps\b", r"serv(?:e|ing)\b", r"infra", r"memory", r"cheap",
+                         r"scal(?:e|able|ing)"),
+    "model": re.compile(cues.COMPLEX.pattern + r"|\bmodel(?:s|ling|ing)?\b|\barchitecture|\blayers?\b|\bloss\b|"
+                        r"\bhyperparam\w*|\bembedding|\bencoder|\bfeatures?\b|\bgraphsage\b|\bfocal\b",
+                        re.IGNORECASE),
+    "ownership": _words_rx(r"deploy", r"launch", r"monitor", r"roll ?back", r"production", r"overnight",
+                           r"dropped", r"broke", r"debug", r"investigat", r"alert", r"on-?call", r"incident"),
+    "impact": _words_rx(r"users?\b", r"people", r"customers?", r"members?\b", r"business", r"revenue", r"decid",
+                        r"decision", r"happens? to", r"notice", r"money", r"planners?", r"advertisers?",
+                        r"sellers?", r"merchants?", r"retention", r"for users"),
+    "theory": cues.THEORY,
 }
+_COMFORT_TOPICS = ("model", "theory", "metric", "latency")
 
 
 def _topic_counts(text: str) -> dict[str, int]:
@@ -76,10 +94,6 @@ def _prompt_focus(ctx: Context) -> str | None:
     counts.pop("model")
     best = max(counts, key=counts.get)
     return best if counts[best] >= 1 else None
-
-
-def _first_match(rx: re.Pattern, text: str) -> re.Match | None:
-    return rx.search(text)
 
 
 def _scan(rx: re.Pattern, sents: list[Span], check_negation: bool) -> list[tuple[Span, bool]]:
@@ -118,6 +132,8 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
 
     if asked_clarifying:
         hits.add("frames_problem", questions[0], 0.8, "asked a clarifying question before committing")
+    elif ctx.first_answer and ctx.prompt_kind == "question" and questions and questions[0] == sents[0]:
+        hits.add("frames_problem", questions[0], 0.8, "opened by questioning the problem before solving it")
     for clause, _ in _scan(cues.FRAMES, sents, check_negation=False):
         hits.add("frames_problem", clause, 0.9, "anchored the answer in the problem before the model")
 
@@ -126,13 +142,13 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     for rx, signal, why in (
         (cues.TRADEOFF, "explicit_tradeoffs", "named what is gained and what is given up"),
         (cues.IMPACT, "impact_linkage", "tied the technical choice to an outcome someone cares about"),
-        (cues.UNCERTAIN, "narrated_uncertainty", "reasoned aloud about an assumption and how to test it"),
     ):
         for clause, _ in _scan(rx, sents, check_negation=False):
             hits.add(signal, clause, 0.8, why)
-    for clause, neg in _scan(cues.OWNERSHIP, sents, check_negation=True):
-        if not neg:
-            hits.add("end_to_end_ownership", clause, 0.8, "thought past training: deployment, monitoring, failure")
+    for span, _ in _scan(cues.UNCERTAIN, sents, check_negation=False):
+        if word_count(span.text) >= 5 or n_words >= 25:
+            hits.add("narrated_uncertainty", span, 0.8, "reasoned aloud about an assumption and how to test it")
+    _ownership(hits, sents)
     if said_dont_know and _PLAN_AFTER_DONT_KNOW.search(body[12:]):
         hits.add("narrated_uncertainty", sents[0], 0.7, "said 'I don't know' and followed with a plan")
 
@@ -200,11 +216,28 @@ def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:
                 hits.add("data_first", span, 0.85, "reasoned about where the data comes from or how it can be wrong")
 
 
+_PROPOSAL = re.compile(r"\b(?:start|first|begin|v1|mvp|week one|initially|baseline|simple|simplest|keep|stay|"
+                       r"only|ship)\w*", re.IGNORECASE)
+
+
+def _ownership(hits: _Hits, sents: list[Span]) -> None:
+    """Monitoring, rollback, guardrails count alone; a passing 'retrain' or 'dashboard' needs company."""
+    strong = [span for span, neg in _scan(cues.OWNERSHIP, sents, check_negation=True) if not neg]
+    weak = [span for span, neg in _scan(cues.OWNERSHIP_WEAK, sents, check_negation=True) if not neg]
+    why = "thought past training: deployment, monitoring, failure"
+    for span in strong:
+        hits.add("end_to_end_ownership", span, 0.8, why)
+    if strong or len(weak) >= 2:
+        for span in weak:
+            hits.add("end_to_end_ownership", span, 0.7, why)
+
+
 def _complexity(hits: _Hits, clause_list: list[Span], ctx: Context) -> None:
     simple_before = bool(cues.SIMPLE.search(ctx.earlier_answers))
     for clause in clause_list:
         s = cues.SIMPLE.search(clause.text)
-        if s and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
+        proposing = cues.ACTION.search(clause.text) or _PROPOSAL.search(clause.text)
+        if s and proposing and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
             hits.add("starts_simple", clause, 0.85, "proposed something simple first and earned complexity")
             simple_before = True
             continue
@@ -248,12 +281,21 @@ def _tools(hits: _Hits, clause_list: list[Span], body: str) -> None:
 
 
 def _confidence(hits: _Hits, clause_list: list[Span]) -> None:
+    """Certainty where the situation is uncertain. A lone 'obviously' is a verbal tic; 'definitely the best' is not."""
+    strong, weak = [], []
     for clause in clause_list:
+        if clause.text.rstrip().endswith("?"):
+            continue
         m = cues.OVERCONFIDENT.search(clause.text)
-        if m and not negated(clause.text, m.start(), window=3) and not clause.text.rstrip().endswith("?"):
-            hits.add("overconfidence", clause, 0.6, "stated certainty where the situation is uncertain")
-    if len(hits.spans.get("overconfidence", [])) >= 2:
-        hits.spans["overconfidence"] = [(s, 0.85, w) for s, _, w in hits.spans["overconfidence"]]
+        if m and not negated(clause.text, m.start(), window=3):
+            strong.append(clause)
+        elif cues.OVERCONFIDENT_WEAK.search(clause.text):
+            weak.append(clause)
+    if not strong and len(weak) < 2:
+        return
+    strength = 0.85 if len(strong) + len(weak) >= 2 else 0.6
+    for clause in strong + weak:
+        hits.add("overconfidence", clause, strength, "stated certainty where the situation is uncertain")
 
 
 def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: str, n_words: int,
@@ -262,27 +304,31 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
     connectives = len(cues.CONNECTIVE.findall(body))
     if len(hops) >= 2:
         hits.add("unstructured_reasoning", hops[0], 0.7, "jumped between ideas without landing one")
-    elif n_words >= 60 and connectives == 0:
+    elif n_words >= 80 and connectives == 0:
         hits.add("unstructured_reasoning", sents[0], 0.6, "a list of fragments with no reasoning joining them")
     elif (not exempt and ctx.prompt_kind in ("question", "probe") and 0 < n_words <= 12 and connectives == 0
           and sents):
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
     prompt_words = max(1, word_count(ctx.prompt_text))
     topics = sum(1 for v in _topic_counts(body).values() if v)
-    narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "constraint", "pushback")
-    if sents and (n_words >= 230 or (n_words >= 130 and narrow and topics >= 4)
-                  or (n_words >= 150 and n_words / prompt_words >= 9)):
-        hits.add("over_answering", sents[0], 0.65 if n_words < 230 else 0.8,
+    narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "pushback")
+    first = ctx.prompt_kind == "question" and ctx.first_answer
+    if sents and (n_words >= 150 or (first and n_words >= 100)
+                  or (narrow and n_words >= 90 and n_words / prompt_words >= 12 and topics >= 5)):
+        hits.add("over_answering", sents[0], 0.8 if n_words >= 150 else 0.65,
                  f"{n_words} words for a {prompt_words}-word {ctx.prompt_kind}")
 
 
 def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Context, exempt: bool) -> None:
-    if exempt or n_words < 25 or not sents or ctx.prompt_kind in ("clarification", "closing"):
+    """Asked about X, answered about a comfortable Y: the answer never touches the prompt's topic."""
+    if exempt or n_words < 12 or not sents or ctx.prompt_kind in ("clarification", "closing", "constraint"):
         return
     focus = _prompt_focus(ctx)
+    if not focus:
+        return
     counts = _topic_counts(body)
-    if focus and counts.get(focus, 0) == 0:
-        other = max((k for k in counts if k != focus), key=counts.get)
+    if counts.get(focus, 0) == 0:
+        other = max((k for k in _COMFORT_TOPICS if k != focus), key=counts.get)
         if counts[other] >= 2:
             hits.add("answers_different_question", sents[0], 0.75,
                      f"asked about {focus}, answered about {other}")
