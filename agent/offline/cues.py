@@ -354,11 +354,15 @@ CONDITIONAL = rx(
 )
 
 METRICS = rx(
-    r"\bauc\b|\broc\b|\bpr[- ]auc\b|\bf1\b|\bf-?score\b|\brmse\b|\bmae\b|\bmape\b|\blog[- ]?loss\b|"
+    r"\bctr\b|\bgini\b|\bhit rate\b|\brecall@\d+|\bndcg@\d+|\bmap\b|\br-?squared\b|\bmse\b|\bauc\b|\broc\b|\bpr[- ]auc\b|\bf1\b|\bf-?score\b|\brmse\b|\bmae\b|\bmape\b|\blog[- ]?loss\b|"
     r"\bndcg\b|\bmrr\b|\bmap@|\bprecision\b|\brecall\b|\baccuracy\b|\bgini\b|\bks statistic\b|\bperplexity\b|"
     r"\bbleu\b|\bbrier\b"
 )
 METRIC_PUSH = rx(
+    r"\b(?:maximi[sz]e|push|drive|get) (?:the )?(?:\w+ ){0,2}(?:as high|as low|up|down) as (?:it|we|possible)",
+    r"\b(?:auc|gini|f1|ndcg|log ?loss|accuracy|precision|recall|rmse|ctr)\b(?: \w+){0,3} (?:was|is|of|at|hit|"
+    r"reached|improved|went|holds|held|improvement|lift|gain)\b",
+    r"\b(?:compare|track|report|check) (?:the )?(?:offline )?(?:auc|gini|log ?loss|ndcg|f1|rmse|accuracy)\b",
     r"\b(?:maximi[sz]e|optimi[sz]e|push|squeeze|boost|improve|increase|raise|bump|get|drive|hit|beat)\w* "
     r"(?:the |our |that |up )?(?:\w+ ){0,2}(?:auc|roc|f1|rmse|mae|ndcg|precision|recall|accuracy|log ?loss|"
     r"metric|score)",
@@ -370,6 +374,15 @@ METRIC_PUSH = rx(
 )
 
 THEORY = rx(
+    r"\bprincipled\b|\belegant(?:ly)?\b|\btheoretically\b|\bin principle\b|\bfundamentally\b|\bthe math\b",
+    r"\blatent (?:variable|states?|factors?)\b|\bposterior predictive\b|\bpartial pooling\b|\bhyperprior\b",
+    r"\bsurrogate (?:loss|losses)\b|\bconsisten(?:t|cy) with\b|\bunbiased(?:ness)?\b|\bestimators?\b|"
+    r"\bpropensit(?:y|ies)\b|\bexpectation\b",
+    r"\bstate[- ]space\b|\bkalman\b|\bmcmc\b|\bgaussian (?:process|assumptions?|likelihood)\b|\bkernels?\b|"
+    r"\bdensity estimation\b|\bproper scoring rule\b|\bheteroscedastic\b|\bidentifiab\w*|\binducing points?\b|"
+    r"\bnatural gradients?\b|\bconjugate\b|\bcubic in\b|\bprobabilistic (?:framework|model|relevance)\b|"
+    r"\bmixture (?:model|density)\b|\bpinball loss\b|\bapproximat(?:ion|ing|es?) (?:that|the|of)\b|"
+    r"\bem algorithm\b|\b(?:listwise|pairwise|pointwise) loss\w*|\bparticle filter\w*|\bwiener process\b",
     r"\bderivat(?:ive|ion)s?\b|\bgradients? (?:of|flow|descent)\b|\bhessian\b|\bjacobian\b",
     r"\bconvex\w*\b|\bconvergence\b|\blagrang\w*|\bkkt\b|\bdual (?:problem|form)",
     r"\btheorem\b|\bproofs?\b|\bprove\b|\blemma\b|\bbounds? on\b|\bupper bound\b|\bpac\b|\bvc[- ]dimension\b",

@@ -152,7 +152,7 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     if said_dont_know and _PLAN_AFTER_DONT_KNOW.search(body[12:]):
         hits.add("narrated_uncertainty", sents[0], 0.7, "said 'I don't know' and followed with a plan")
 
-    _metrics(hits, clause_list, body)
+    _metrics(hits, sents, body)
     _theory(hits, sents, body, n_words)
     _tools(hits, clause_list, body)
     _confidence(hits, clause_list)
@@ -251,20 +251,22 @@ def _complexity(hits: _Hits, clause_list: list[Span], ctx: Context) -> None:
             hits.add("premature_complexity", clause, 0.65, "reached for a sophisticated model before a baseline")
 
 
-def _metrics(hits: _Hits, clause_list: list[Span], body: str) -> None:
-    if "impact_linkage" in hits:
+def _metrics(hits: _Hits, sents: list[Span], body: str) -> None:
+    """A metric chased, or held up as proof, with no word on the decision or outcome it stands for."""
+    if cues.IMPACT.search(body) and len(cues.METRICS.findall(body)) < 4:
         return
-    pushes = [c for c in clause_list if cues.METRIC_PUSH.search(c.text)]
+    pushes = [span for span, _ in _scan(cues.METRIC_PUSH, sents, check_negation=False)
+              if not cues.IMPACT.search(span.text)]
     mentions = cues.METRICS.findall(body)
-    if pushes or len(mentions) >= 3:
-        span = pushes[0] if pushes else next(c for c in clause_list if cues.METRICS.search(c.text))
+    if pushes or (len(mentions) >= 3 and not cues.IMPACT.search(body)):
+        span = pushes[0] if pushes else next(s for s in sents if cues.METRICS.search(s.text))
         hits.add("metric_fixation", span, 0.65, "optimised a metric without saying what decision it changes")
 
 
 def _theory(hits: _Hits, sents: list[Span], body: str, n_words: int) -> None:
     found = {m.group(0).lower() for m in cues.THEORY.finditer(body)}
     decisions = len(cues.DECISION.findall(body))
-    if len(found) >= 3 and decisions <= max(1, n_words // 60):
+    if len(found) >= 3 and decisions <= max(1, n_words // 35):
         best = max(sents, key=lambda s: len(cues.THEORY.findall(s.text)))
         hits.add("theory_over_decisions", best, 0.7, "theory that never landed on a decision")
 
