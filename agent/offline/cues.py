@@ -154,6 +154,19 @@ DATA_DISMISSAL = rx(
 
 SIMPLE = rx(
     r"\bbaselines?\b",
+    r"\bstart(?:ing)? (?:with|from|by|out with) (?:\w+ ){0,3}(?:simple|basic|dumb|boring|historical|medians?|"
+    r"averages?|counts?|rules?|heuristics?|lookups?|explainable|thresholds?|percentiles?)",
+    r"\b(?:something|anything) (?:simple|dumb|boring|cheap|basic|explainable|small)\b|\b(?:skip|no|nothing) "
+    r"(?:anything )?fancy\b",
+    r"\bboring (?:features|model|approach|baseline|version)\b|\bhand[- ]tuned\b|\bscorecard\b",
+    r"\b(?:gradient[- ]boosted|boosted) (?:tree|trees|model|ranker)\b",
+    r"\b(?:isn'?t|not|doesn'?t need) (?:a model|ml|an ml model|worth it)(?: at all| yet)?\b|\bat least at first\b|"
+    r"\bbefore (?:we |i )?(?:build|building|train|training) (?:anything|a model|any model)\b|\bbefore any model\b",
+    r"\bmove to (?:a )?(?:learned|ml|deep|bigger|more complex|fancier|heavier) model (?:once|when|if|only)",
+    r"\b(?:keep|stay with|stick with|fall back to) the (?:simpler|simple|existing|current|cheaper) (?:one|model|"
+    r"score|rules|version)",
+    r"\buntil (?:the )?(?:trees|baseline|simple model|rules|it|that) (?:plateau|stop|stall|run out|flatten)",
+    r"\b(?:wouldn'?t|won'?t|not|don'?t) (?:touch|bother with|reach for|try|build) (?:\w+ ){0,4}until\b",
     r"\bstart(?:ing)? (?:with|from|by) (?:a |an |the |some )?(?:simple|simplest|basic|plain|dumb|cheap|"
     r"logistic|linear|heuristic|rules?|hand[- ]written|gradient[- ]boosted|gbdt|gbm|xgboost|lightgbm|"
     r"tree|popularity|moving average|seasonal naive|naive|last[- ]value|threshold|lookup|small|lightweight)",
