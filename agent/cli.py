@@ -52,11 +52,15 @@ def _parser() -> argparse.ArgumentParser:
                               description="List the personas with their style and emphasis.")
     personas.add_argument("--json", action="store_true", help="print JSON")
 
-    chat = sub.add_parser("chat", help="an interactive interview in the plain terminal",
-                          description="Interview in the plain terminal. Finish an answer with an empty line; "
-                                      "/repeat shows the question again, /end stops and gets the verdict.")
-    chat.add_argument("--persona", default=None, help="persona id (asked for when omitted)")
+    chat = sub.add_parser("chat", help="an interactive interview (the terminal app; --plain for plain text)",
+                          description="Interview in the terminal app (the default with no command). With --plain, "
+                                      "or when input or output is not a terminal, interview in plain text: finish "
+                                      "an answer with an empty line; /repeat shows the question again, /end stops "
+                                      "and gets the verdict.")
+    chat.add_argument("--persona", default=None, help="persona id (preselected in the app; asked for with --plain)")
     chat.add_argument("--questions", type=int, default=3, metavar="N", help="questions to ask (default 3)")
+    chat.add_argument("--plain", action="store_true",
+                      help="plain-terminal chat, for pipes and screen readers (no full-screen app)")
     _add_model(chat)
 
     resume = sub.add_parser("resume", help="continue a saved interview",
@@ -170,12 +174,21 @@ def cmd_sessions(args: argparse.Namespace) -> int:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
+    # The full-screen app needs a terminal on both ends; `--plain` and pipes get the plain chat.
+    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+        from tui.app import run
+
+        return run(model=args.model, persona=args.persona, questions=args.questions)
     from agent.plain_chat import chat
 
     return chat(persona=args.persona, questions=args.questions, model=args.model)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
+    if sys.stdin.isatty() and sys.stdout.isatty():
+        from tui.app import run
+
+        return run(model=args.model, resume_id=args.session_id)
     from agent.plain_chat import chat
 
     return chat(resume_id=args.session_id, model=args.model)

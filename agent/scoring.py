@@ -18,6 +18,8 @@ from agent.taxonomy import (
 )
 
 DISQUALIFYING_STRENGTH = 0.7
+# Risks that sink an interview on sight; any other negative disqualifies only once it survived a follow-up.
+SINK_ON_SIGHT = frozenset({"ignores_data_reality", "defensive_under_constraint"})
 MAX_QUOTES = 3
 
 
@@ -108,7 +110,8 @@ def disqualifiers(findings: list[SignalFinding]) -> list[SignalFinding]:
     """Strong negative signals, above all those that survived a probe, sink an interview on their own."""
     return [
         f for f in findings
-        if f.polarity is Polarity.NEGATIVE and (f.strength >= DISQUALIFYING_STRENGTH or f.persisted_after_probe)
+        if f.polarity is Polarity.NEGATIVE and (
+            f.persisted_after_probe or (f.signal in SINK_ON_SIGHT and f.strength >= DISQUALIFYING_STRENGTH))
     ]
 
 

@@ -121,6 +121,8 @@ DATA = rx(
     r"\b(?:how|whether|if) (?:the |our |those |these )?(?:labels?|data|tags|outcomes|targets|inputs|features|logs)"
     r" (?:is|are|were|was|get|gets|can be|reflect|mean|match)",
     r"\btrust (?:the|those|these|our) (?:labels|tags|outcomes|numbers|logs|data|ratings)",
+    r"\b(?:a |the )?(?:click|clicks|label|labels|proxy|tag|tags|signal|reward|target) (?:meant|means|measured|"
+    r"measures|isn'?t|wasn'?t|was (?:a|only|just) (?:proxy|stand-in))\b|\bclickbait\b|\bproxy (?:label|target)",
 )
 
 # A generic reference to data that says nothing about its reality: used to spot passing mentions.
@@ -297,6 +299,11 @@ ADAPT = rx(
 )
 
 DEFENSIVE = rx(
+    r"\bi (?:really |still |do |honestly )*(?:think|believe|maintain) (?:that )?(?:the |my |this |a )?(?:\w+ ){0,4}"
+    r"(?:is|are) (?:still )?(?:the )?(?:right|correct|best|better|way to go)\b",
+    r"\b(?:model|design|approach|plan|architecture|answer)(?: itself)? (?:stays|remains|is still) (?:the same|"
+    r"unchanged|as is)\b|\bif anything,? i'?d go further\b",
+    r"\bcan'?t (?:capture|handle|model|represent)\b.{0,40}\bthough\b",
     r"\bproduct (?:decision|question|problem|call|issue)\b",
     r"\bnot (?:really )?(?:my|an ml|a modeling|a modelling|our|the model's|an? data science) (?:problem|concern|"
     r"call|job|department|responsibility|issue)\b",

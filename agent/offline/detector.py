@@ -88,12 +88,12 @@ def _topic_counts(text: str) -> dict[str, int]:
 
 
 def _prompt_focus(ctx: Context) -> str | None:
-    if ctx.prompt_kind == "constraint" and ctx.constraint_kind:
-        return {"data": "data", "latency": "latency", "metric": "metric"}[ctx.constraint_kind]
+    """The topic the prompt is about. Broad opening questions need two hits; a follow-up is focused by nature."""
     counts = _topic_counts(ctx.prompt_text)
     counts.pop("model")
     best = max(counts, key=counts.get)
-    return best if counts[best] >= 1 else None
+    needed = 1 if ctx.prompt_kind in ("probe", "follow_up", "pushback") else 2
+    return best if counts[best] >= needed else None
 
 
 def _scan(rx: re.Pattern, sents: list[Span], check_negation: bool) -> list[tuple[Span, bool]]:
@@ -216,8 +216,16 @@ def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:
                 hits.add("data_first", span, 0.85, "reasoned about where the data comes from or how it can be wrong")
 
 
-_PROPOSAL = re.compile(r"\b(?:start|first|begin|v1|mvp|week one|initially|baseline|simple|simplest|keep|stay|"
-                       r"only|ship)\w*", re.IGNORECASE)
+_PROPOSAL = re.compile(r"\b(?:start|first|begin|v1|mvp|week one|initially|keep|stay|only|ship|move to|until|"
+                       r"before)\w*", re.IGNORECASE)
+
+
+def _proposes_simple(text: str) -> bool:
+    """A simple option put forward as the plan, not a word like 'baseline' used in passing."""
+    return any(
+        cues.SIMPLE.search(c.text) and (cues.ACTION.search(c.text) or _PROPOSAL.search(c.text))
+        for sent in sentences(text) for c in clauses(sent)
+    )
 
 
 def _ownership(hits: _Hits, sents: list[Span]) -> None:
@@ -233,7 +241,7 @@ def _ownership(hits: _Hits, sents: list[Span]) -> None:
 
 
 def _complexity(hits: _Hits, clause_list: list[Span], ctx: Context) -> None:
-    simple_before = bool(cues.SIMPLE.search(ctx.earlier_answers))
+    simple_before = _proposes_simple(ctx.earlier_answers)
     for clause in clause_list:
         s = cues.SIMPLE.search(clause.text)
         proposing = cues.ACTION.search(clause.text) or _PROPOSAL.search(clause.text)

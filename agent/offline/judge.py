@@ -5,9 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from agent.models import Evidence, SignalFinding, Transcript, Turn, TurnAnalysis, Verdict
-from agent.offline import cues
 from agent.offline.detector import Context, analyze_turn
-from agent.offline.text import clauses, sentences
 from agent.scoring import build_verdict
 from agent.taxonomy import Polarity
 
@@ -34,13 +32,12 @@ def analyses(transcript: Transcript) -> Iterator[tuple[int, TurnAnalysis]]:
         yield i, analyze_turn(turn.text, i, context_for(transcript.turns, i))
 
 
-def _model_first_quote(transcript: Transcript) -> Evidence | None:
-    """The first place the candidate went to a model, for the 'data as an afterthought' finding."""
-    for i, turn in transcript.candidate_turns():
-        for sent in sentences(turn.text):
-            for clause in clauses(sent):
-                if cues.COMPLEX.search(clause.text) or cues.TOOLS.search(clause.text):
-                    return Evidence(turn_index=i, quote=clause.text)
+def _model_first_quote(findings: list[SignalFinding]) -> Evidence | None:
+    """Where the candidate went to a model or a stack, for the 'data as an afterthought' finding."""
+    for signal in ("premature_complexity", "tool_name_dropping"):
+        for f in findings:
+            if f.signal == signal:
+                return f.evidence[0]
     return None
 
 
@@ -52,7 +49,7 @@ def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evid
         injections.extend(analysis.injection_attempts)
     found = {f.signal for f in findings}
     if "data_first" not in found and "ignores_data_reality" not in found:
-        quote = _model_first_quote(transcript)
+        quote = _model_first_quote(findings)
         if quote is not None:
             findings.append(SignalFinding(
                 signal="ignores_data_reality", polarity=Polarity.NEGATIVE, evidence=[quote], strength=0.75,
