@@ -71,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     sessions = sub.add_parser("sessions", help="list saved interviews",
                               description="List saved interviews, newest first.")
     sessions.add_argument("--json", action="store_true", help="print JSON")
+    from evals.cli import add_eval_parser  # argparse only: the eval command imports the rest when it runs
+    add_eval_parser(sub)
     return p
 
 
@@ -194,8 +196,14 @@ def cmd_resume(args: argparse.Namespace) -> int:
     return chat(resume_id=args.session_id, model=args.model)
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    from evals.cli import cmd_eval as run_eval
+
+    return run_eval(args)
+
+
 COMMANDS = {"run": cmd_run, "judge": cmd_judge, "personas": cmd_personas, "chat": cmd_chat,
-            "resume": cmd_resume, "sessions": cmd_sessions}
+            "resume": cmd_resume, "sessions": cmd_sessions, "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

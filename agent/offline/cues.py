@@ -49,14 +49,14 @@ TRADEOFF = rx(
     r"\bpull in (?:different|opposite) directions\b|\b(?:at odds|in tension)\b",
     r"\b(?:i'?d|i will|i'?ll|we'?d) (?:take|accept|eat|swallow) (?:that|the|a|some|slightly|more|less|a bit)\b",
     r"\b(?:lets?|letting|allow) (?:a bit |slightly |some )?(?:more|less|fewer)\b.{0,60}\bin exchange\b",
-    r"\brather (?:have|take|be|lose|accept|keep|miss|ship)\b|\brather than\b",
+    r"\brather (?:have|take|be|lose|accept|keep|miss|ship)\b",
     r"\b(?:high|higher|more|lower|less) (?:recall|precision|coverage|accuracy|latency|cost)\b.{0,50}\b(?:but|at the|"
     r"in exchange|which means|and accept)\b",
     r"\bdoesn'?t (?:matter|help) (?:much )?if (?:it )?(?:also|it)\b|\bnot (?:worth|free)\b",
-    r"\bwe'?d lose (?:some|a bit|a little|what)\b|\bgive up\b",
+    r"\bwe'?d lose (?:some|a bit|a little|what)\b",
     r"\bat the (?:cost|expense|price) of\b",
     r"\bin exchange for\b",
-    r"\b(?:give|giving) up (?:a (?:bit|little)|some|on)\b",
+    r"\b(?:give|giving) up (?:a (?:bit|little)|some|on|accuracy|recall|precision|coverage|latency|freshness)\b",
     r"\bsacrific",
     r"\bthe (?:price|downside|catch|cost) (?:is|being|there)\b",
     r"\b(?:i'd|i would|we'd) rather\b",
@@ -64,7 +64,6 @@ TRADEOFF = rx(
     r"\bover (?:\w+ ){0,3}because\b",
     r"\beven (?:though|if) (?:it|that|we|this)",
     r"\bworth (?:it|the|paying)\b",
-    r"\bversus\b|\bvs\.?\s",
     r"\bon the other hand\b",
     r"\b(?:accept|tolerate|live with) (?:a |some |more |slightly |higher |lower |a bit )",
     r"\b(?:lose|losing|cost us) (?:a (?:bit|little)|some)\b",
@@ -76,6 +75,17 @@ TRADEOFF = rx(
 )
 
 DATA = rx(
+    r"\b(?:quality|reliability|accuracy|consistency|freshness|completeness|provenance) of (?:the |our |those |these )?"
+    r"(?:labels?|tags|data|logs|ground truth|annotations|inputs|features|outcomes|records|training set)",
+    r"\bhow (?:was|were|is|are) (?:it|they|these|those|the \w+) (?:labell?ed|tagged|annotated|collected|measured|"
+    r"recorded|defined|generated|sampled)",
+    r"\b(?:what|which) (?:counts|is counted|gets counted|qualifies) as (?:a |an )?(?:positive|negative|fraud|churn|"
+    r"spam|conversion|failure|incident|default|success)",
+    r"\bdefinition of (?:fraud|churn|a positive|the label|the target|an incident|default|spam|a conversion)",
+    r"\b(?:schema|pipeline|upstream|logging|tracking|instrumentation) (?:change|changed|changes|bug|bugs|break|"
+    r"broke|issue)",
+    r"\bhow many (?:positives|examples|labels|failures|cases|incidents|frauds|defaults) (?:do we|we|are there)",
+    r"\b(?:spot-?check|audit|eyeball|inspect) (?:a |the |some |a few |a sample)",
     # Specific data phenomena: naming one is already data-first thinking.
     r"\blabel noise\b|\bnois(?:y|e) (?:labels|data|targets|ground truth|tags)",
     r"\bleak(?:age|ing|s|y)?\b|\bleaks? the future\b|\b(?:showing|shows) up early\b",
@@ -84,7 +94,7 @@ DATA = rx(
     r"\b(?:selection|sampling|survivorship|position|popularity|exposure|presentation) (?:bias|effect)s?\b",
     r"\b(?:class |label )?imbalance[d]?\b|\bbase rates?\b",
     r"\bpoint[- ]in[- ]time\b|\bbackfill\w*|\bdedup\w*|\bduplicates?\b",
-    r"\bmissing(?:ness)?\b(?! out)|\bnulls?\b|\bsparse\b|\bsparsity\b|\bstale\b",
+    r"\bmissing(?:ness)?\b(?! out)|\bnulls?\b|\bsparse (?:data|labels|history|traces|coverage|signal|feedback)\b|\bstale\b",
     r"\b(?:hand|human|manual)[- ]?(?:label|review|annotat|tag)\w*|\bre-?label\w*|\blabel(?:ling|ing)? (?:audit|guidelines?|"
     r"quality|process|lag|delay)|\binter-?(?:rater|annotator)\b|\b(?:reviewers|raters|annotators|labell?ers) "
     r"(?:agree|disagree)|\bagreement\b",
@@ -126,7 +136,18 @@ DATA = rx(
 )
 
 # A generic reference to data that says nothing about its reality: used to spot passing mentions.
-GENERIC_DATA = rx(r"\b(?:need|needs|have|get|collect|use|enough|more|lots of|plenty of) (?:of )?(?:the )?data\b")
+GENERIC_DATA = rx(
+    r"\b(?:quality|reliability|accuracy|consistency|freshness|completeness|provenance) of (?:the |our |those |these )?"
+    r"(?:labels?|tags|data|logs|ground truth|annotations|inputs|features|outcomes|records|training set)",
+    r"\bhow (?:was|were|is|are) (?:it|they|these|those|the \w+) (?:labell?ed|tagged|annotated|collected|measured|"
+    r"recorded|defined|generated|sampled)",
+    r"\b(?:what|which) (?:counts|is counted|gets counted|qualifies) as (?:a |an )?(?:positive|negative|fraud|churn|"
+    r"spam|conversion|failure|incident|default|success)",
+    r"\bdefinition of (?:fraud|churn|a positive|the label|the target|an incident|default|spam|a conversion)",
+    r"\b(?:schema|pipeline|upstream|logging|tracking|instrumentation) (?:change|changed|changes|bug|bugs|break|"
+    r"broke|issue)",
+    r"\bhow many (?:positives|examples|labels|failures|cases|incidents|frauds|defaults) (?:do we|we|are there)",
+    r"\b(?:spot-?check|audit|eyeball|inspect) (?:a |the |some |a few |a sample)",r"\b(?:need|needs|have|get|collect|use|enough|more|lots of|plenty of) (?:of )?(?:the )?data\b")
 PASSING = rx(r"\bobviously\b|\bof course\b|\bsure\b|\bgoes without saying\b|\bwhatever\b|\bstandard stuff\b")
 PIVOT = rx(
     r"\banyway\b|\banyways\b|\bbut the (?:key|main|real|interesting|important|fun)\b|\bthe (?:real|interesting|"
@@ -134,6 +155,19 @@ PIVOT = rx(
 )
 
 DATA_DISMISSAL = rx(
+    r"\b(?:just )?use (?:what'?s|whatever is|whatever'?s|what is|everything) (?:logged|in the (?:warehouse|tables|"
+    r"logs)|available|there)\b|\bsource of truth\b",
+    r"\b(?:labels|targets|ground truth) (?:come|comes) (?:for free|free|automatically)\b",
+    r"\b(?:noise|errors|mistakes|bad labels) (?:will |would |should )?(?:average|cancel|wash|even) (?:out|itself out)",
+    r"\b(?:millions|billions|lots|tons|plenty) of (?:rows|examples|records|data|samples)\b.{0,40}\b(?:doesn'?t "
+    r"matter|won'?t matter|don'?t (?:need|worry|care))",
+    r"\benough data (?:fixes|solves|beats|will fix|makes up)|\bmore data (?:fixes|solves) (?:it|that|everything)",
+    r"\bassum\w* (?:stationarity|iid|i\.i\.d|the distribution (?:doesn'?t|won'?t|will not) change)",
+    r"\b(?:train|fit) on (?:all of it|everything|whatever (?:we|there)|all the data we have)\b",
+    r"\b(?:cleaning|data prep|data quality|labell?ing) (?:is|'s) (?:\w+ )?(?:someone else'?s|a data engineering|"
+    r"not (?:my|our|an ml)|for the)",
+    r"\b(?:don'?t|wouldn'?t|won'?t|no) (?:need|bother|reason) to (?:check|validate|look at|clean|audit|inspect) "
+    r"(?:the )?(?:data|labels|inputs|logs)",
     r"\brobust to (?:\w+ ){0,2}(?:noise|missing|outliers|drift|bad labels|label)",
     r"\b(?:labels?|data|inputs?|ground truth)\w* (?:is|are|'s|'re) (?:fine|good enough|clean|ok|okay|solid|reliable|"
     r"accurate|correct)\b",
@@ -156,6 +190,15 @@ DATA_DISMISSAL = rx(
 
 SIMPLE = rx(
     r"\bbaselines?\b",
+    r"\b(?:a |just a |one )?(?:sql query|if[- ]statement|lookup table|moving average|rolling (?:average|mean|median)|"
+    r"z-?scores?|percentile (?:rule|cutoff)|threshold rule|blocklist|allowlist|keyword rules?)\b",
+    r"\bno ml (?:for|in|at) (?:v1|the first|first|now|the start)\b|\bwithout (?:any )?ml\b|\bdon'?t need (?:ml|"
+    r"a model|deep learning)\b",
+    r"\b(?:logistic|linear) regression (?:is|would be) (?:plenty|enough|fine|good enough)\b|\bboring thing\b|"
+    r"\bget (?:us )?(?:\d+ ?%|most of the way|eighty percent)\b|\b(?:good|far) enough (?:for now|to start)\b",
+    r"\bcheap(?:est)? (?:thing|option|version|win)s?\b|\b(?:averages?|medians?|counts?|rates?) (?:by|per) "
+    r"(?:segment|region|category|day|hour|store|merchant|user|cohort)\b|\bpopularity\b",
+    r"\b(?:rules?|heuristics?) first\b|\bincremental(?:ly)?\b|\bcrawl,? walk,? run\b|\biterate (?:from|on)\b",
     r"\bstart(?:ing)? (?:with|from|by|out with) (?:\w+ ){0,3}(?:simple|basic|dumb|boring|historical|medians?|"
     r"averages?|counts?|rules?|heuristics?|lookups?|explainable|thresholds?|percentiles?)",
     r"\b(?:something|anything) (?:simple|dumb|boring|cheap|basic|explainable|small)\b|\b(?:skip|no|nothing) "
@@ -261,6 +304,13 @@ OWNERSHIP_WEAK = rx(
 )
 OWNERSHIP = rx(
     r"\bmonitor\w*",
+    r"\b(?:when|if) (?:it|this|the model|things|the pipeline|a feature) (?:breaks?|fails?|goes (?:down|wrong|stale)|"
+    r"drifts?|degrades?|stops)\b|\bwho (?:gets|is|would get) paged\b|\bstaleness (?:check|alert)",
+    r"\bbacktest\w*|\bretrain(?:ing)? (?:trigger|cadence|schedule|when|if|every|once)|\btrigger (?:a )?retrain",
+    r"\bafter (?:launch|we ship|it ships|deployment|go-live)\b|\b(?:model|data|feature|pipeline) (?:health|freshness)"
+    r" (?:checks?|dashboards?|alerts?)",
+    r"\b(?:watch|keep an eye on|track) (?:the |it |this |that |for |weekly|daily|over)\w*|\b(?:roll ?out|ramp)\w* "
+    r"(?:slowly|gradually|to \d+ ?%)|\bversioning\b|\breproducib\w*|\baudit trail\b",
     r"\bguardrails?\b|\bstop-?loss\b|\bregression (?:test|suite|set)\b|\bpost[- ]launch (?:check|review|"
     r"monitor)\w*|\bcatch (?:it|that|regressions?) (?:early|before)",
     r"\balert\w*",
@@ -299,6 +349,21 @@ ADAPT = rx(
 )
 
 DEFENSIVE = rx(
+    r"\b(?:infra|infrastructure|platform|sre|ops|devops|backend|product|pms?|data engineering|engineering|"
+    r"labell?ers|annotators|the data team)\b(?: \w+)? (?:can|should|will|needs? to|has to|would|could) (?:just )?"
+    r"(?:handle|deal|fix|scale|sort|figure|solve|provide|give|make|clean|own)\b",
+    r"\b(?:ask|request|negotiate|push|fight|lobby) for (?:more|a bigger|extra|a higher|a looser) (?:budget|latency|"
+    r"time|hardware|headroom|sla|gpus?|compute|money)|\brelax (?:the|that) (?:requirement|constraint|sla|budget|limit)",
+    r"\b(?:the|that|this) (?:requirement|constraint|budget|sla|limit|number|metric) (?:is|seems|sounds) (?:wrong|"
+    r"unreasonable|too strict|arbitrary|negotiable|silly|made up|the problem)",
+    r"\b(?:users?|customers?|nobody|no one|people) (?:won'?t|will not|wouldn'?t|don'?t|do not) (?:even )?notice\b|"
+    r"\bnot a big deal\b|\b(?:let'?s not|don'?t) overthink\b|\bit'?s fine as (?:is|it is)\b",
+    r"\b(?:i'?d|we'?d|i would|we would|i'?ll) keep (?:the|my|our) (?:design|plan|model|approach|architecture|"
+    r"original)\b(?! but)|\blike i said\b|\bas (?:i|we) (?:discussed|described)\b",
+    r"\b(?:that|this|the) (?:constraint|requirement|limit|number|metric) (?:doesn'?t|does not) (?:make sense|apply|"
+    r"really matter|change)",
+    r"\b(?:the|my) model (?:is|was) (?:fine|good|solid|right|correct)\b|\bnothing (?:wrong )?with (?:the|my) "
+    r"model\b",
     r"\bi (?:really |still |do |honestly )*(?:think|believe|maintain) (?:that )?(?:the |my |this |a )?(?:\w+ ){0,4}"
     r"(?:is|are) (?:still )?(?:the )?(?:right|correct|best|better|way to go)\b",
     r"\b(?:model|design|approach|plan|architecture|answer)(?: itself)? (?:stays|remains|is still) (?:the same|"
@@ -332,6 +397,11 @@ DEFENSIVE = rx(
 OVERCONFIDENT_WEAK = rx(r"\bobviously\b|\bclearly\b|\bof course\b|\bsurely\b")
 OVERCONFIDENT = rx(
     r"\bdefinitely\b",
+    r"\babsolutely\b|\bundoubtedly\b|\bwithout question\b|\bno-?brainer\b|\bsolved problem\b",
+    r"\bi know (?:this|it|that) (?:works|will work|is right)\b|\b(?:never|always) (?:fails|works|happens)\b",
+    r"\bthere'?s no (?:risk|downside|reason to worry|need to (?:test|check|validate))\b|\bnothing (?:can|could) go "
+    r"wrong\b|\b(?:completely|totally|perfectly) (?:fine|safe|accurate|reliable)\b",
+    r"\bi'?m (?:very |quite |totally |completely |100% )(?:sure|certain|confident)\b",
     r"\bclearly (?:the|best|better|superior|going|right)\b",
     r"\balways (?:works?|wins?|the|better|beats|outperforms)\b",
     r"\b(?:wouldn't|won't|shouldn't|isn't|never) (?:really |even )?(?:be |going to be )?(?:an? )?(?:issue|problem|"
@@ -394,6 +464,11 @@ METRIC_PUSH = rx(
 )
 
 THEORY = rx(
+    r"\bregret bounds?\b|\bsample complexity\b|\bgenerali[sz]ation bounds?\b|\bhypothesis class\b|\brademacher\b|"
+    r"\bbayes[- ]optimal\b|\bloss landscape\b|\bsaddle points?\b|\bntk\b|\bdouble descent\b|\bpac-bayes\b|"
+    r"\brkhs\b|\bhilbert\b|\bpartition function\b|\benergy[- ]based\b|\bscore matching\b|\bmartingale\b|"
+    r"\bcentral limit\b|\blaw of large numbers\b|\blipschitz\b|\bspectral\b|\bobjective function\b|"
+    r"\bintegral\b|\bderive\b|\bnon-?convex\b|\boptimality\b|\bfirst principles\b",
     r"\bprincipled\b|\belegant(?:ly)?\b|\btheoretically\b|\bin principle\b|\bfundamentally\b|\bthe math\b",
     r"\blatent (?:variable|states?|factors?)\b|\bposterior predictive\b|\bpartial pooling\b|\bhyperprior\b",
     r"\bsurrogate (?:loss|losses)\b|\bconsisten(?:t|cy) with\b|\bunbiased(?:ness)?\b|\bestimators?\b|"
@@ -443,6 +518,8 @@ DECISION = rx(
 )
 
 HOPPING = rx(
+    r"\byou know\b|\band stuff\b|\bor something\b|\bstuff like that\b|\bthings like that\b|"
+    r"\bi don'?t know,? maybe\b|\bwhatever works\b|\bsort of\b|\bkind of\b|\betc\b|\band so on\b",
     r"\boh,? and\b|\bor maybe\b|\bor actually\b|\bwait,?\b|\bactually,? no\b|\bwhere was i\b|\bum+\b|\buh+\b|"
     r"\bi mean\b|\banother thing\b|\balso,? (?:maybe|we could|there's)\b|\band then also\b|\bor whatever\b|"
     r"\band stuff\b|\bi guess also\b|\bwhat else\b|\bjumping around\b|\btangent\b"

@@ -312,7 +312,8 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
                ctx: Context, exempt: bool) -> None:
     hops = [c for c in clause_list if cues.HOPPING.search(c.text)]
     connectives = len(cues.CONNECTIVE.findall(body))
-    if len(hops) >= 2:
+    hop_count = len(cues.HOPPING.findall(body))
+    if hop_count >= 3 or (hop_count >= 2 and n_words < 80):
         hits.add("unstructured_reasoning", hops[0], 0.7, "jumped between ideas without landing one")
     elif n_words >= 80 and connectives == 0:
         hits.add("unstructured_reasoning", sents[0], 0.6, "a list of fragments with no reasoning joining them")
@@ -352,6 +353,8 @@ def _constraint_response(hits: _Hits, clause_list: list[Span], body: str, ctx: C
     adaptive = [c for c in clause_list if cues.ADAPT.search(c.text)]
     overlap = content_words(body) & content_words(ctx.prompt_text)
     acts = bool(cues.ACTION.search(body))
+    if not defensive and clause_list and _restates(body, ctx.earlier_answers) and not adaptive:
+        defensive = [clause_list[0]]
     if defensive and len(defensive) >= len(adaptive):
         hits.add("defensive_under_constraint", defensive[0], 0.9, "argued with the constraint instead of adapting")
         hits.drop("adapts_under_constraint")
@@ -363,6 +366,14 @@ def _constraint_response(hits: _Hits, clause_list: list[Span], body: str, ctx: C
         hits.add("adapts_under_constraint", span, 0.85, "updated the design to fit the new constraint")
     if ctx.prompt_kind == "constraint":
         hits.drop("premature_complexity")
+
+
+def _restates(body: str, earlier: str) -> bool:
+    """The answer mostly repeats the candidate's own earlier words: the original answer, restated."""
+    words_now = content_words(body)
+    if len(words_now) < 6 or not earlier:
+        return False
+    return len(words_now & content_words(earlier)) / len(words_now) >= 0.6
 
 
 def _stuffing(hits: _Hits, sents: list[Span], body: str, n_words: int) -> None:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from agent.models import Evidence, SignalFinding, Transcript, Turn, TurnAnalysis, Verdict
+from agent.offline import cues
 from agent.offline.detector import Context, analyze_turn
+from agent.offline.text import sentences
 from agent.scoring import build_verdict
 from agent.taxonomy import Polarity
 
@@ -32,12 +35,30 @@ def analyses(transcript: Transcript) -> Iterator[tuple[int, TurnAnalysis]]:
         yield i, analyze_turn(turn.text, i, context_for(transcript.turns, i))
 
 
-def _model_first_quote(findings: list[SignalFinding]) -> Evidence | None:
-    """Where the candidate went to a model or a stack, for the 'data as an afterthought' finding."""
+_MODEL_PLAN = re.compile(
+    cues.COMPLEX.pattern + "|" + cues.TOOLS.pattern
+    + r"|\b(?:random forest|decision trees?|classifier|regressor|neural|deep|model)\b",
+    re.IGNORECASE,
+)
+
+
+def _model_first(transcript: Transcript, findings: list[SignalFinding]) -> tuple[Evidence, float] | None:
+    """Where the candidate went to a model with no word on the data, and how strongly that reads.
+
+    A sophisticated model or a tool stack before any data reasoning is the article's textbook case; a plain
+    model proposed first, with data never raised anywhere in the interview, is the same risk, less loudly.
+    """
     for signal in ("premature_complexity", "tool_name_dropping"):
         for f in findings:
             if f.signal == signal:
-                return f.evidence[0]
+                return f.evidence[0], 0.75
+    candidate = transcript.candidate_turns()
+    if len(candidate) < 2:
+        return None
+    index, first = candidate[0]
+    for sent in sentences(first.text)[:3]:
+        if _MODEL_PLAN.search(sent.text) and cues.ACTION.search(sent.text):
+            return Evidence(turn_index=index, quote=sent.text), 0.6
     return None
 
 
@@ -49,10 +70,11 @@ def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evid
         injections.extend(analysis.injection_attempts)
     found = {f.signal for f in findings}
     if "data_first" not in found and "ignores_data_reality" not in found:
-        quote = _model_first_quote(findings)
-        if quote is not None:
+        model_first = _model_first(transcript, findings)
+        if model_first is not None:
+            quote, strength = model_first
             findings.append(SignalFinding(
-                signal="ignores_data_reality", polarity=Polarity.NEGATIVE, evidence=[quote], strength=0.75,
+                signal="ignores_data_reality", polarity=Polarity.NEGATIVE, evidence=[quote], strength=strength,
                 why="went to the model and never asked where the data comes from or how it can be wrong",
             ))
     return findings, injections

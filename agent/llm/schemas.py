@@ -1,0 +1,89 @@
+"""What the model must return, twice over: a JSON schema sent to the provider, and a pydantic model that checks
+the reply on our side (providers in JSON mode, and some in schema mode, do not enforce the schema).
+
+The schemas are written by hand in the strict subset every structured-output provider accepts: every property
+required, no additional properties, no defaults. The turn schema puts `move` then `say` first, so the line can
+stream to the screen while the model is still writing its analysis.
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from agent.models import Move
+from agent.taxonomy import SIGNAL_IDS, Dimension
+
+
+def move_id(move: Move) -> str:
+    """A move as the model names it: `probe:data_first`, `constraint:latency`, `next_question`..."""
+    detail = move.signal or move.constraint_kind
+    return f"{move.kind}:{detail}" if detail else move.kind
+
+
+def _obj(properties: dict) -> dict:
+    return {"type": "object", "properties": properties, "required": list(properties), "additionalProperties": False}
+
+
+_STRING = {"type": "string"}
+_QUOTE = {"type": "string", "description": "copied character for character from the candidate's words"}
+
+
+def turn_schema(move_ids: list[str]) -> dict:
+    finding = _obj({"signal": {"type": "string", "enum": list(SIGNAL_IDS)}, "quote": _QUOTE,
+                    "strength": {"type": "number"}, "why": _STRING})
+    return _obj({
+        "move": {"type": "string", "enum": move_ids},
+        "say": _STRING,
+        "findings": {"type": "array", "items": finding},
+        "asked_clarifying_question": {"type": "boolean"},
+        "said_dont_know": {"type": "boolean"},
+        "wants_to_end": {"type": "boolean"},
+        "instructions_to_evaluator": {"type": "array", "items": _QUOTE},
+    })
+
+
+def judge_schema() -> dict:
+    quote = _obj({"turn_index": {"type": "integer"}, "quote": _QUOTE})
+    finding = _obj({"signal": {"type": "string", "enum": list(SIGNAL_IDS)}, "turn_index": {"type": "integer"},
+                    "quote": _QUOTE, "strength": {"type": "number"}, "why": _STRING})
+    return _obj({
+        "instructions_to_evaluator": {"type": "array", "items": quote},
+        "findings": {"type": "array", "items": finding},
+        "rationales": _obj({d.value: _STRING for d in Dimension}),
+    })
+
+
+class TurnFinding(BaseModel):
+    signal: str
+    quote: str
+    strength: float = 0.8
+    why: str = ""
+
+
+class TurnReply(BaseModel):
+    """The interviewer turn as the model wrote it. Lenient where a JSON-mode model may omit a field."""
+
+    move: str
+    say: str = Field(min_length=1)
+    findings: list[TurnFinding] = Field(default_factory=list)
+    asked_clarifying_question: bool = False
+    said_dont_know: bool = False
+    wants_to_end: bool = False
+    instructions_to_evaluator: list[str] = Field(default_factory=list)
+
+
+class QuotedTurn(BaseModel):
+    turn_index: int
+    quote: str
+
+
+class JudgeFinding(QuotedTurn):
+    signal: str
+    strength: float = 0.8
+    why: str = ""
+
+
+class JudgeReply(BaseModel):
+    instructions_to_evaluator: list[QuotedTurn] = Field(default_factory=list)
+    findings: list[JudgeFinding] = Field(default_factory=list)
+    rationales: dict[str, str] = Field(default_factory=dict)

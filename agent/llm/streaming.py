@@ -1,0 +1,79 @@
+"""Streaming the interviewer's line out of a JSON reply while the model is still writing it.
+
+The reply starts `{"move": "...", "say": "...`. Each content delta is appended to a buffer that pydantic-core
+parses as partial JSON; once `move` is complete and allowed, the growing `say` string is forwarded. A line for
+a move the policy does not allow is never shown.
+"""
+
+from __future__ import annotations
+
+from pydantic_core import from_json
+
+from agent.brain import TextSink
+
+
+class LineEmitter:
+    """Forwards only what extends the text already shown, so a retried or re-asked stream never repeats words.
+
+    If a later text disagrees with what is already on screen (a retry that phrased the line differently, or an
+    offline fallback after a partial line), it stops forwarding: the finished turn's text is authoritative and
+    a client should render it when the turn completes.
+    """
+
+    def __init__(self, sink: TextSink | None):
+        self._sink = sink
+        self.shown = ""
+        self.diverged = False
+
+    def show(self, text: str) -> None:
+        if self._sink is None or self.diverged or text == self.shown:
+            return
+        if not text.startswith(self.shown):
+            self.diverged = True
+            return
+        delta, self.shown = text[len(self.shown):], text
+        self._sink(delta)
+
+
+class TurnStream:
+    """Feeds a turn reply's content deltas; shows the `say` field through `emitter` once `move` is allowed."""
+
+    def __init__(self, allowed_ids: set[str], emitter: LineEmitter):
+        self._allowed = allowed_ids
+        self._emitter = emitter
+        self._buffer: list[str] = []
+        self._move_ok: bool | None = None
+        self._done = False
+
+    def feed(self, delta: str) -> None:
+        self._buffer.append(delta)
+        if self._done:
+            return
+        text = "".join(self._buffer)
+        start = text.find("{")
+        if start < 0:
+            return
+        try:
+            complete = from_json(text[start:], allow_partial=True)  # only finished strings
+        except ValueError:  # not JSON after all: the final parse will say so
+            self._done = True
+            return
+        if not isinstance(complete, dict):
+            return
+        if self._move_ok is None and "move" in complete:
+            self._move_ok = complete["move"] in self._allowed
+        if not self._move_ok:
+            self._done = self._move_ok is False
+            return
+        if isinstance(complete.get("say"), str):
+            self._emitter.show(complete["say"])
+            self._done = True
+            return
+        partial = from_json(text[start:], allow_partial="trailing-strings")  # parsed once already: valid
+        if isinstance(partial, dict) and isinstance(partial.get("say"), str):
+            self._emitter.show(partial["say"])
+
+    @property
+    def committed(self) -> bool:
+        """Whether any of this turn's line has reached the screen."""
+        return bool(self._emitter.shown)
