@@ -220,6 +220,10 @@ _PROPOSAL = re.compile(r"\b(?:start|first|begin|v1|mvp|week one|initially|keep|s
                        r"before)\w*", re.IGNORECASE)
 
 
+_DROPPED = re.compile(r"\b(?:drop|dropping|replace|replacing|remove|removing|swap(?:ping)? out|get rid of|abandon|"
+                      r"skip|skipping|instead of|rather than|shelve|cut|cutting|distill|distilling)\b", re.IGNORECASE)
+
+
 def _proposes_simple(text: str) -> bool:
     """A simple option put forward as the plan, not a word like 'baseline' used in passing."""
     return any(
@@ -252,7 +256,8 @@ def _complexity(hits: _Hits, clause_list: list[Span], ctx: Context) -> None:
         c = cues.COMPLEX.search(clause.text)
         if not c:
             continue
-        if negated(clause.text, c.start()) or cues.CONDITIONAL.search(clause.text):
+        if (negated(clause.text, c.start()) or _DROPPED.search(clause.text[: c.start()])
+                or cues.CONDITIONAL.search(clause.text)):
             hits.add("starts_simple", clause, 0.7, "held complexity back until it is justified")
             simple_before = True
         elif not simple_before and ctx.prompt_kind not in ("constraint",):

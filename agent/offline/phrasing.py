@@ -7,7 +7,7 @@ import zlib
 
 from agent.models import Move, TurnAnalysis
 from agent.offline import cues
-from agent.offline.text import clauses, content_words, sentences, words
+from agent.offline.text import STOPWORDS, clauses, content_words, sentences, words
 from agent.persona import Persona, Question
 
 _APPROACH = re.compile(
@@ -23,30 +23,45 @@ def pick(options: list[str], key: str, used: set[str] | None = None) -> str:
     return fresh[zlib.crc32(key.encode()) % len(fresh)]
 
 
+_LEAD = re.compile(r"^(?:(?:and|but|so|then|since|because|also|well|ok|okay|um|uh|i think|i guess|honestly|"
+                   r"i'?d|i would|i will|i'?ll|we'?d|we would|just|maybe|probably)\b[\s,]*)+", re.IGNORECASE)
+
+
 def _trim(fragment: str, max_words: int = 7) -> str:
-    parts = fragment.strip().split()
-    frag = " ".join(parts[:max_words])
-    return frag.strip(" ,.;:!?-\u2014\"'")
+    """At most `max_words` words, without leading fillers or trailing function words."""
+    frag = _LEAD.sub("", fragment.strip()).strip(" ,.;:!?-\u2014\"'")
+    parts = frag.split()[:max_words]
+    while parts and parts[-1].lower().strip(",.;:") in STOPWORDS:
+        parts.pop()
+    return " ".join(parts).strip(" ,.;:!?-\u2014\"'")
 
 
 def reference(answer: str, analysis: TurnAnalysis, prefer: str | None = None) -> str:
-    """A short verbatim fragment of the answer to hang the next line on."""
+    """A short verbatim fragment of the answer to hang the next line on.
+
+    For a pushback, the words that triggered it; otherwise what they proposed ("I'd use X"), else their most
+    informative short clause. Always a substring of the answer, so the candidate recognises their own words.
+    """
     for f in analysis.findings:
         if f.signal == prefer and f.evidence:
             quote = f.evidence[0].quote
             for rx in (cues.COMPLEX, cues.OVERCONFIDENT, cues.DEFENSIVE, cues.TOOLS, cues.METRIC_PUSH, cues.THEORY):
                 m = rx.search(quote)
                 if m:
-                    start = m.start()
-                    return _trim(quote[start:], 5) or _trim(quote)
+                    return _trim(quote[m.start():], 5) or _trim(quote)
             return _trim(quote)
     m = _APPROACH.search(answer)
-    if m:
+    if m and _trim(m.group(1), 6):
         return _trim(m.group(1), 6)
-    for sent in sentences(answer):
-        for clause in clauses(sent):
-            if len(words(clause.text)) >= 3 and not clause.text.endswith("?"):
-                return _trim(clause.text, 7)
+    candidates = [c.text for sent in sentences(answer) for c in clauses(sent)
+                  if not c.text.rstrip().endswith("?") and len(content_words(c.text)) >= 2]
+    short = [c for c in candidates if len(words(c)) <= 8]
+    pool = short or candidates
+    if pool:
+        best = max(pool, key=lambda c: len(content_words(c)))
+        trimmed = _trim(best, 7)
+        if trimmed:
+            return trimmed
     return _trim(answer, 6) or "that"
 
 

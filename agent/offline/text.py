@@ -64,10 +64,7 @@ def word_count(text: str) -> int:
 
 
 STOPWORDS = frozenset(
-    "a an the and or but if then so to of in on for with at by from as is are was were be been being it its "
-    "this that these those i i'd i'm we we'd you your they them their our my me do does did would could should "
-    "will can how what which who whom why when where there here about into over under than more most some any "
-    "all not no just like also very really want think would've let's it's that's what's".split()
+    ["a", "an", "the", "and", "or", "but", "if", "then", "so", "to", "of", "in", "on", "for", "with", "at", "by", "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those", "i", "i'd", "i'm", "we", "we'd", "you", "your", "they", "them", "their", "our", "my", "me", "do", "does", "did", "would", "could", "should", "will", "can", "how", "what", "which", "who", "whom", "why", "when", "where", "there", "here", "about", "into", "over", "under", "than", "more", "most", "some", "any", "all", "not", "no", "just", "like", "also", "very", "really", "want", "think", "would've", "let's", "it's", "that's", "what's"]
 )
 
 
