@@ -29,7 +29,3 @@ def parse_reply(text: str, model: type[T]) -> T:
             f"{'.'.join(str(p) for p in err['loc']) or 'reply'}: {err['msg']}" for err in exc.errors()[:3]
         )
         raise InvalidOutput(f"the JSON does not match the schema ({problems})") from None
-
-
-def clamp_strength(value: float) -> float:
-    return round(min(1.0, max(0.0, value)), 2)

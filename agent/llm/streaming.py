@@ -44,6 +44,7 @@ class TurnStream:
         self._buffer: list[str] = []
         self._move_ok: bool | None = None
         self._done = False
+        self.line: tuple[str, str] | None = None  # (move id, whole line) once the line is complete and shown
 
     def feed(self, delta: str) -> None:
         self._buffer.append(delta)
@@ -67,6 +68,7 @@ class TurnStream:
             return
         if isinstance(complete.get("say"), str):
             self._emitter.show(complete["say"])
+            self.line = (complete["move"], complete["say"])
             self._done = True
             return
         partial = from_json(text[start:], allow_partial="trailing-strings")  # parsed once already: valid

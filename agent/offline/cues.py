@@ -53,7 +53,9 @@ TRADEOFF = rx(
     r"\b(?:high|higher|more|lower|less) (?:recall|precision|coverage|accuracy|latency|cost)\b.{0,50}\b(?:but|at the|"
     r"in exchange|which means|and accept)\b",
     r"\bdoesn'?t (?:matter|help) (?:much )?if (?:it )?(?:also|it)\b|\bnot (?:worth|free)\b",
-    r"\bwe'?d lose (?:some|a bit|a little|what)\b",
+    r"\bwe'?d lose (?:some|a bit|a little|what)\b|\bwe (?:lose|give up|sacrifice|trade (?:away|off))\b",
+    r"\b(?:that'?s|which is|and that'?s|i think that'?s) (?:acceptable|an acceptable|worth it|the right call|a price)\b|"
+    r"\bi accept (?:it|that)\b|\b(?:prefer|rather have) too (?:many|much) \w+ (?:than|over)\b",
     r"\bat the (?:cost|expense|price) of\b",
     r"\bin exchange for\b",
     r"\b(?:give|giving) up (?:a (?:bit|little)|some|on|accuracy|recall|precision|coverage|latency|freshness)\b",
@@ -324,8 +326,8 @@ OWNERSHIP = rx(
 )
 
 ADAPT_OPENER = re.compile(
-    r"^\W*(?:then|ok(?:ay)?|so|right|alright|fair|got it|good (?:point|catch)|that'?s (?:fine|reasonable|normal|fair|"
-    r"going to|a (?:real|hard|big|good))|in that case|if so|understood|makes sense|hm+|that changes)\b",
+    r"^\W*(?:then|ok(?:ay)?|fine|fair|got it|good (?:point|catch)|that'?s (?:fine|reasonable|normal|fair|"
+    r"going to|a (?:real|hard|big|good))|in that case|if so|understood|makes sense|that changes)\b",
     re.IGNORECASE,
 )
 ACTION = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would|let'?s|i'?m going to)\s+(?!still\b|just push\b)\w+",
@@ -338,7 +340,7 @@ ADAPT = rx(
     r"\b(?:then|so|now) (?:i'd|i would|we'd|we would|i'll)\b",
     r"\b(?:i'd|i would|we'd|we would|i'll|let's) (?:switch|move|drop|swap|replace|change|adjust|revisit|"
     r"re-?weight|fall back|cut|distill|cache|precompute|pre-compute|reduce|trim|shrink|quantize|prune|batch|"
-    r"simplify|downgrade|rethink|re-?scope|redefine|re-?rank|reprioriti[sz]e|update|revise|rework|add|"
+    r"simplify|downgrade|rethink|re-?scope|redefine|re-?rank|reprioriti[sz]e|update|revise|rework|"
     r"re-?label|relabel|recalibrate|retune|pivot)",
     r"\binstead\b",
     r"\b(?:fair|good|ok|okay) (?:point|enough|catch)\b",
@@ -349,6 +351,17 @@ ADAPT = rx(
 )
 
 DEFENSIVE = rx(
+    r"\bnothing (?:really )?changes\b|\b(?:stays?|remains?) (?:basically |essentially |mostly |pretty much )?(?:the )?"
+    r"same\b|\bsame (?:plan|design|approach|model|answer|architecture|setup)\b|\bkeep the same\b",
+    r"\bsorts? itself out\b|\btakes? care of itself\b|\b(?:is|are) a dead end\b|\boverthink(?:ing)?\b|"
+    r"\bi hear you,? but\b|\bi don'?t see how i'?m (?:meant|supposed|expected) to\b",
+    r"\b(?:one|a job|something|a question) for the \w+(?: \w+)? (?:people|team|folks|side|org)\b",
+    r"\b(?:that'?s|it'?s|this is) (?:more of |really |just |honestly )*(?:a|an) (?:[\w-]+[- ])?(?:team|compliance|legal|"
+    r"partnerships|ops|infra|product|business|engineering|policy|process) (?:thing|problem|issue|call|gap|question|"
+    r"concern)\b",
+    r"(?<!if )(?<!whether )\b(?:they|he|she|the \w+ team) (?:can|could|should|will) (?:just )?(?:negotiate|handle|fix|deal|add|sort|own|"
+    r"accept|live with)\b",
+    r"\b(?:the|my|our) model'?s? (?:is |was )?(?:fine|good|solid|right|correct)\b|\b\w+ (?:is|are) still \w+\b(?=[.!])",
     r"\b(?:infra|infrastructure|platform|sre|ops|devops|backend|product|pms?|data engineering|engineering|"
     r"labell?ers|annotators|the data team)\b(?: \w+)? (?:can|should|will|needs? to|has to|would|could) (?:just )?"
     r"(?:handle|deal|fix|scale|sort|figure|solve|provide|give|make|clean|own)\b",

@@ -365,7 +365,7 @@ def _constraint_response(hits: _Hits, clause_list: list[Span], body: str, ctx: C
         hits.drop("adapts_under_constraint")
         if ctx.constraint_kind == "data" and "data_first" not in hits:
             hits.add("ignores_data_reality", defensive[0], 0.8, "waved away a data problem")
-    elif clause_list and acts and (adaptive or cues.ADAPT_OPENER.search(body) or len(overlap) >= 2):
+    elif clause_list and (adaptive or cues.ADAPT_OPENER.search(body) or (acts and len(overlap) >= 2)):
         span = adaptive[0] if adaptive else next(
             (c for c in clause_list if cues.ACTION.search(c.text)), clause_list[0])
         hits.add("adapts_under_constraint", span, 0.85, "updated the design to fit the new constraint")
