@@ -77,6 +77,21 @@ TRADEOFF = rx(
 )
 
 DATA = rx(
+    r"\bhow long (?:is it |does it take |do we wait )?(?:between|until|before)\b|\btrickles? in\b|"
+    r"\b(?:find|finding|found) out (?:it|that|whether|if) (?:was|is|were) (?:bad|fraud|wrong|fake|spam)",
+    r"\b(?:have|has|had) (?:fully )?(?:elapsed|matured|resolved)\b|\bmaturity window\b|\bblanks?\b|"
+    r"\bempty fields?\b|\btimestamps?\b",
+    r"\b(?:got|get|gets|was|were|is|are) filled in\b|\bwritten (?:by|after) the outcome\b|\b(?:tagged|labell?ed|"
+    r"marked|recorded|entered|filled in) after the fact\b|\bnever gets? (?:tagged|labell?ed|reported|flagged|"
+    r"reviewed|inspected|seen|logged)",
+    r"\bonly (?:ever )?(?:see|sees|have|has|get|gets|contains?) (?:the )?\w+(?: \w+)? (?:that )?(?:we|somebody|someone|"
+    r"they|the \w+) (?:chose|picked|called|approved|funded|showed|inspected|reviewed|licensed|flagged)",
+    r"\bwhat (?:are|is) (?:we|the model|it) (?:learning|training) (?:from|on)\b|\bunder-?count\w*|\bover-?count\w*",
+    r"\b(?:random|targeted) (?:or (?:random|targeted) )?(?:sample|inspection|review|audit)s?\b|\brandom sample\b",
+    r"\bcheck (?:the )?quality\b|\b(?:checked|labell?ed|tagged|reviewed|verified|keyed) by hand\b|"
+    r"\b(?:tilted|biased|skewed) (?:toward|towards|to|against)\b",
+    r"\b(?:have|get) (?:someone|somebody|people|analysts|reviewers|raters|agents|a person|humans?) (?:to )?(?:tag|"
+    r"label|review|annotate|check|inspect|key in)\b",
     r"\b(?:quality|reliability|accuracy|consistency|freshness|completeness|provenance) of (?:the |our |those |these )?"
     r"(?:labels?|tags|data|logs|ground truth|annotations|inputs|features|outcomes|records|training set)",
     r"\bhow (?:was|were|is|are) (?:it|they|these|those|the \w+) (?:labell?ed|tagged|annotated|collected|measured|"
@@ -94,7 +109,7 @@ DATA = rx(
     r"\b(?:data|concept|distribution|covariate|label|feature|prior) (?:drift|shift)\b|\bdrift(?:s|ing|ed)?\b",
     r"\b(?:train(?:ing)?[- /]serv(?:e|ing)|online[- /]offline) (?:skew|mismatch|gap|parity)|\bskew(?:ed)?\b",
     r"\b(?:selection|sampling|survivorship|position|popularity|exposure|presentation) (?:bias|effect)s?\b",
-    r"\b(?:class |label )?imbalance[d]?\b|\bbase rates?\b",
+    r"\bbase rates?\b",
     r"\bpoint[- ]in[- ]time\b|\bbackfill\w*|\bdedup\w*|\bduplicates?\b",
     r"\bmissing(?:ness)?\b(?! out)|\bnulls?\b|\bsparse (?:data|labels|history|traces|coverage|signal|feedback)\b|\bstale\b",
     r"\b(?:hand|human|manual)[- ]?(?:label|review|annotat|tag)\w*|\bre-?label\w*|\blabel(?:ling|ing)? (?:audit|guidelines?|"
@@ -112,7 +127,7 @@ DATA = rx(
     r"?(?:days|weeks|months|\d+ (?:days|weeks|months))",
     r"\b(?:aren'?t|isn'?t|not) (?:yet )?(?:resolved|matured|observed|labell?ed|logged|known)\b",
     r"\b(?:known|knowable|available) (?:at|before|by) (?:forecast|prediction|decision|serving|inference|scoring) time",
-    r"\bonly (?:see|have|observe|get|know) (?:the )?(?:outcomes?|labels?|repayments?|feedback|results|data|"
+    r"\bonly (?:ever )?(?:see|have|observe|get|know) (?:the )?(?:outcomes?|labels?|repayments?|feedback|results|data|"
     r"ratings|clicks|reviews) (?:for|on|from|when|of)",
     r"\b(?:history|data|labels|outcomes|training set|logs) (?:is|are|was|were|gets?) (?:shaped|generated|produced|"
     r"biased|skewed|censored|collected|created) (?:by|from|under)",
@@ -139,6 +154,21 @@ DATA = rx(
 
 # A generic reference to data that says nothing about its reality: used to spot passing mentions.
 GENERIC_DATA = rx(
+    r"\bhow long (?:is it |does it take |do we wait )?(?:between|until|before)\b|\btrickles? in\b|"
+    r"\b(?:find|finding|found) out (?:it|that|whether|if) (?:was|is|were) (?:bad|fraud|wrong|fake|spam)",
+    r"\b(?:have|has|had) (?:fully )?(?:elapsed|matured|resolved)\b|\bmaturity window\b|\bblanks?\b|"
+    r"\bempty fields?\b|\btimestamps?\b",
+    r"\b(?:got|get|gets|was|were|is|are) filled in\b|\bwritten (?:by|after) the outcome\b|\b(?:tagged|labell?ed|"
+    r"marked|recorded|entered|filled in) after the fact\b|\bnever gets? (?:tagged|labell?ed|reported|flagged|"
+    r"reviewed|inspected|seen|logged)",
+    r"\bonly (?:ever )?(?:see|sees|have|has|get|gets|contains?) (?:the )?\w+(?: \w+)? (?:that )?(?:we|somebody|someone|"
+    r"they|the \w+) (?:chose|picked|called|approved|funded|showed|inspected|reviewed|licensed|flagged)",
+    r"\bwhat (?:are|is) (?:we|the model|it) (?:learning|training) (?:from|on)\b|\bunder-?count\w*|\bover-?count\w*",
+    r"\b(?:random|targeted) (?:or (?:random|targeted) )?(?:sample|inspection|review|audit)s?\b|\brandom sample\b",
+    r"\bcheck (?:the )?quality\b|\b(?:checked|labell?ed|tagged|reviewed|verified|keyed) by hand\b|"
+    r"\b(?:tilted|biased|skewed) (?:toward|towards|to|against)\b",
+    r"\b(?:have|get) (?:someone|somebody|people|analysts|reviewers|raters|agents|a person|humans?) (?:to )?(?:tag|"
+    r"label|review|annotate|check|inspect|key in)\b",
     r"\b(?:quality|reliability|accuracy|consistency|freshness|completeness|provenance) of (?:the |our |those |these )?"
     r"(?:labels?|tags|data|logs|ground truth|annotations|inputs|features|outcomes|records|training set)",
     r"\bhow (?:was|were|is|are) (?:it|they|these|those|the \w+) (?:labell?ed|tagged|annotated|collected|measured|"
