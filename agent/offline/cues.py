@@ -15,6 +15,8 @@ def rx(*patterns: str) -> re.Pattern:
 
 
 FRAMES = rx(
+    r"\b(?:first|so first),? (?:there'?s|is) the (?:goal|question|objective|decision)\b|\bwho'?s (?:getting )?(?:hurt|"
+    r"affected|impacted|paying|harmed)\b|\bit'?s (?:a|an|really a) \w+ decision\b|\bbefore saying (?:yes|no)\b",
     r"\b(?:i'?d|i would|i'?ll|i) (?:first )?(?:want|like|need) to (?:know|understand|find out|pin down|establish) "
     r"(?:which|what|who|how|whether|if|why)\b",
     r"\b(?:is|are|'s) really (?:two|three|four|a few|several) (?:pieces|parts|problems|questions|things|decisions)",
@@ -222,6 +224,10 @@ DATA_DISMISSAL = rx(
 
 SIMPLE = rx(
     r"\bbaselines?\b",
+    r"\b(?:not|n'?t|wouldn'?t|won'?t|never) (?:train|build|use|chase|need) (?:anything|any model|a model|ml|a "
+    r"black[- ]box|a learned)\b|\bin the beginning\b|\bboring,? but\b|\b(?:it'?s )?crude,? but\b|\bit'?s crude\b",
+    r"\bbefore that,? though\b|\b(?:a |one )?(?:category|simple|single|keyword|business|hand-written) rule\b|"
+    r"\bbm25\b|\bno (?:\w+ )?features at all\b|\btemplates? (?:for|first)\b|\bnot before\b",
     r"\b(?:a |just a |one )?(?:sql query|if[- ]statement|lookup table|moving average|rolling (?:average|mean|median)|"
     r"z-?scores?|percentile (?:rule|cutoff)|threshold rule|blocklist|allowlist|keyword rules?)\b",
     r"\bno ml (?:for|in|at) (?:v1|the first|first|now|the start)\b|\bwithout (?:any )?ml\b|\bdon'?t need (?:ml|"
@@ -263,6 +269,16 @@ SIMPLE = rx(
 )
 
 IMPACT = rx(
+    r"\b(?:eat|eats|absorb|absorbs|swallow) the (?:loss|cost|fee)\b|\b(?:lose|losing|lost) (?:the|their|a) (?:fee|sale|"
+    r"customer|merchant|business|deal|order)\b|\bhow much (?:we'?re|we are|it'?s|this is) (?:actually )?(?:losing|"
+    r"costing|saving|making|worth)",
+    r"\bbusiness (?:number|metric|outcome|case|result)\b|\btie\w* (?:\w+ ){0,3}to (?:the )?(?:business|revenue|"
+    r"outcome|decision|users?|money)|\b(?:trying to|want to|need to) (?:save|protect|grow|reduce|cut) (?:\w+ ){0,2}"
+    r"(?:money|costs?|minutes|hours|losses|churn|time|tickets)",
+    r"\b(?:bad|good|better|worse) deal\b|\bpays? (?:the )?wrong\b|\bcarr(?:y|ies) (?:most of )?the (?:revenue|"
+    r"volume|traffic|value|money)\b|\b(?:honest|legit(?:imate)?|real|good) (?:people|users|customers|merchants|"
+    r"members|sellers|shoppers|buyers) (?:get|are|would|will|see)\b|\bkeep paying\b",
+    r"\bwhat (?:\w+ ){0,2}(?:really |actually )needs?\b|\b(?:costs?|cost us) (?:money|sales|users|customers|trust)\b",
     r"\b(?:makes?|making|lose|loses|losing|lost|cost|costs|save|saves|saving) (?:us |the business |them )?"
     r"(?:money|revenue|margin|customers|users|members|sellers|merchants|trust|sales)\b|\bmoney on the table\b",
     r"\bexpected (?:profit|loss|margin|revenue|value)\b|\brevenue (?:at risk|impact|lift)\b|\bprofit\w*",

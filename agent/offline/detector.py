@@ -51,6 +51,8 @@ _END = re.compile(r"^\s*/end\b|\b(?:end|stop|finish|wrap up) (?:the|this) interv
                   re.IGNORECASE)
 _RHETORICAL = re.compile(r"\b(?:right|no|yeah|ok|okay|correct|you know|isn't it|don't you think)\?\s*$",
                          re.IGNORECASE)
+_FRAMING_QUESTION = re.compile(r"\b(?:goal|who|users?|customers?|decision|success|purpose|for whom|is it|are we|"
+                               r"worse|matters?|cost)\b", re.IGNORECASE)
 _PLAN_AFTER_DONT_KNOW = re.compile(r"\b(?:i'?d|i would|i'?ll|first|my plan|find out|look at|check|measure|ask|"
                                    r"start by|try|test)\b", re.IGNORECASE)
 
@@ -132,8 +134,9 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
 
     if asked_clarifying:
         hits.add("frames_problem", questions[0], 0.8, "asked a clarifying question before committing")
-    elif ctx.first_answer and ctx.prompt_kind == "question" and questions and questions[0] == sents[0]:
-        hits.add("frames_problem", questions[0], 0.8, "opened by questioning the problem before solving it")
+    elif ctx.first_answer and ctx.prompt_kind == "question" and questions and (
+            questions[0] == sents[0] or _FRAMING_QUESTION.search(questions[0].text)):
+        hits.add("frames_problem", questions[0], 0.8, "questioned the problem before solving it")
     for clause, _ in _scan(cues.FRAMES, sents, check_negation=False):
         hits.add("frames_problem", clause, 0.9, "anchored the answer in the problem before the model")
 
