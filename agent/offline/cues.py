@@ -576,6 +576,15 @@ DECISION = rx(
     r"\b\d+(?:\.\d+)?\s?(?:ms|%|k|m|x|hours?|days?|weeks?|minutes?|seconds?|qps|rps|usd|dollars?)\b|\$\s?\d",
 )
 
+# An interviewer steering the candidate back: the committee reads it as "didn't answer what was asked".
+REDIRECT = rx(
+    r"^\W*(?:sure|okay|ok|right|yes|fine|understood|got it|that'?s (?:the|a) (?:model|architecture|pipeline))[,.]? "
+    r"(?:but|though|i'?m asking)\b",
+    r"\bi'?m (?:asking|not asking) about\b|\bthe question (?:is|was) (?:about|not)\b|\blet me (?:put it|ask it|"
+    r"rephrase(?: it)?) (?:another|a different) way\b|\bback to (?:the|my) question\b|\bthat doesn'?t answer\b|"
+    r"\bnot what i asked\b|\bi asked (?:about|how|what|why|who)\b|\bto be clear,? (?:i'?m|the question)\b",
+)
+
 HOPPING = rx(
     r"\byou know\b|\band stuff\b|\bor something\b|\bstuff like that\b|\bthings like that\b|"
     r"\bi don'?t know,? maybe\b|\bwhatever works\b|\bsort of\b|\bkind of\b|\betc\b|\band so on\b",

@@ -77,11 +77,13 @@ _TOPICS = {
                         re.IGNORECASE),
     "ownership": _words_rx(r"deploy", r"launch", r"monitor", r"roll ?back", r"production", r"overnight",
                            r"dropped", r"broke", r"debug", r"investigat", r"alert", r"on-?call", r"incident"),
-    "impact": _words_rx(r"users?\b", r"people", r"customers?", r"members?\b", r"business", r"revenue", r"decid",
+    "impact": _words_rx(r"users?\b", r"people", r"do with", r"act on", r"actually do", r"customers?", r"members?\b", r"business", r"revenue", r"decid",
                         r"decision", r"happens? to", r"notice", r"money", r"planners?", r"advertisers?",
                         r"sellers?", r"merchants?", r"retention", r"for users"),
     "theory": cues.THEORY,
 }
+_NARRATIVE = re.compile(r"\btell me about\b|\bwalk me through\b|\ba time (?:when|you)\b|\bdescribe a\b|"
+                        r"\bproject you\b", re.IGNORECASE)
 _COMFORT_TOPICS = ("model", "theory", "metric", "latency")
 
 
@@ -90,12 +92,13 @@ def _topic_counts(text: str) -> dict[str, int]:
 
 
 def _prompt_focus(ctx: Context) -> str | None:
-    """The topic the prompt is about. Broad opening questions need two hits; a follow-up is focused by nature."""
+    """The topic the prompt is about; none for a story prompt ("tell me about a time..."), which has no topic."""
     counts = _topic_counts(ctx.prompt_text)
     counts.pop("model")
     best = max(counts, key=counts.get)
-    needed = 1 if ctx.prompt_kind in ("probe", "follow_up", "pushback") else 2
-    return best if counts[best] >= needed else None
+    if _NARRATIVE.search(ctx.prompt_text):
+        return None
+    return best if counts[best] >= 1 else None
 
 
 def _scan(rx: re.Pattern, sents: list[Span], check_negation: bool) -> list[tuple[Span, bool]]:

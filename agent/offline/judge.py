@@ -62,12 +62,32 @@ def _model_first(transcript: Transcript, findings: list[SignalFinding]) -> tuple
     return None
 
 
+def _redirected(transcript: Transcript, by_turn: dict[int, TurnAnalysis]) -> list[SignalFinding]:
+    """Answers the interviewer had to steer back to the question ("Sure, but I'm asking about the labels")."""
+    out = []
+    for i, turn in enumerate(transcript.turns[1:], start=1):
+        before = transcript.turns[i - 1]
+        if (turn.role == "interviewer" and turn.kind in ("probe", "pushback", "follow_up", None)
+                and before.role == "candidate" and cues.REDIRECT.search(turn.text)
+                and not by_turn[i - 1].asked_clarifying_question):
+            first = sentences(before.text)
+            if first:
+                out.append(SignalFinding(
+                    signal="answers_different_question", polarity=Polarity.NOISE, strength=0.7,
+                    evidence=[Evidence(turn_index=i - 1, quote=first[0].text)],
+                    why="the interviewer had to steer the answer back to the question asked",
+                ))
+    return out
+
+
 def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evidence]]:
     findings: list[SignalFinding] = []
     injections: list[Evidence] = []
-    for _, analysis in analyses(transcript):
+    by_turn = dict(analyses(transcript))
+    for analysis in by_turn.values():
         findings.extend(analysis.findings)
         injections.extend(analysis.injection_attempts)
+    findings.extend(_redirected(transcript, by_turn))
     found = {f.signal for f in findings}
     if "data_first" not in found and "ignores_data_reality" not in found:
         model_first = _model_first(transcript, findings)
