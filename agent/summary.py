@@ -25,7 +25,6 @@ def summarize_earlier(turns: list[Turn], analyses: list[dict], q_index: int) -> 
                 for f in record["analysis"]["findings"]:
                     if f["signal"] not in signals:
                         signals.append(f["signal"])
-        lines.append(
-            f"Q{q + 1}: \u2026{asked} | constraints: {', '.join(kinds) or 'none'} | heard: {', '.join(signals) or 'nothing yet'}"
-        )
+        heard = ", ".join(signals) or "nothing yet"
+        lines.append(f"Q{q + 1}: \u2026{asked} | constraints: {', '.join(kinds) or 'none'} | heard: {heard}")
     return "\n".join(lines)

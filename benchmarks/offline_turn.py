@@ -43,7 +43,7 @@ def main() -> None:
     turn_ms, verdict_ms = [], []
     for _ in range(args.repeat):
         for t in transcripts:
-            for i, turn in t.candidate_turns():
+            for i, _turn in t.candidate_turns():
                 progress = InterviewProgress(question_index=0, question_count=3, turn_count=i + 1)
                 ctx = TurnContext(persona=persona, question=question, progress=progress,
                                   question_turns=list(enumerate(t.turns[: i + 1])), summary="",

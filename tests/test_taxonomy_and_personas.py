@@ -5,13 +5,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT
 
 from agent.errors import UserError
 from agent.models import CONSTRAINT_KINDS
 from agent.persona import load_all_personas, load_persona, parse_persona
 from agent.taxonomy import NEGATIVE_IDS, NOISE_IDS, POSITIVE_IDS, SIGNALS, Dimension, Recommendation
-
-from support import ROOT
 
 
 def test_signal_ids_are_exactly_the_published_ones():
@@ -56,7 +55,7 @@ def _broken(tmp_path: Path, old: str, new: str) -> Path:
 
 def test_malformed_persona_names_file_field_and_line(tmp_path):
     path = _broken(tmp_path, "ambiguity: high", "ambiguity: extreme")
-    line = next(i for i, l in enumerate(path.read_text().splitlines(), 1) if "ambiguity: extreme" in l)
+    line = next(i for i, text in enumerate(path.read_text().splitlines(), 1) if "ambiguity: extreme" in text)
     with pytest.raises(UserError) as err:
         parse_persona(path, path.read_text())
     msg = str(err.value)

@@ -56,7 +56,8 @@ TRADEOFF = rx(
     r"in exchange|which means|and accept)\b",
     r"\bdoesn'?t (?:matter|help) (?:much )?if (?:it )?(?:also|it)\b|\bnot (?:worth|free)\b",
     r"\bwe'?d lose (?:some|a bit|a little|what)\b|\bwe (?:lose|give up|sacrifice|trade (?:away|off))\b",
-    r"\b(?:that'?s|which is|and that'?s|i think that'?s) (?:acceptable|an acceptable|worth it|the right call|a price)\b|"
+    r"\b(?:that'?s|which is|and that'?s|i think that'?s) (?:acceptable|an acceptable|worth it|"
+    r"the right call|a price)\b|"
     r"\bi accept (?:it|that)\b|\b(?:prefer|rather have) too (?:many|much) \w+ (?:than|over)\b",
     r"\bat the (?:cost|expense|price) of\b",
     r"\bin exchange for\b",
@@ -113,8 +114,10 @@ DATA = rx(
     r"\b(?:selection|sampling|survivorship|position|popularity|exposure|presentation) (?:bias|effect)s?\b",
     r"\bbase rates?\b",
     r"\bpoint[- ]in[- ]time\b|\bbackfill\w*|\bdedup\w*|\bduplicates?\b",
-    r"\bmissing(?:ness)?\b(?! out)|\bnulls?\b|\bsparse (?:data|labels|history|traces|coverage|signal|feedback)\b|\bstale\b",
-    r"\b(?:hand|human|manual)[- ]?(?:label|review|annotat|tag)\w*|\bre-?label\w*|\blabel(?:ling|ing)? (?:audit|guidelines?|"
+    r"\bmissing(?:ness)?\b(?! out)|\bnulls?\b|\bsparse (?:data|labels|history|traces|coverage|signal|"
+    r"feedback)\b|\bstale\b",
+    r"\b(?:hand|human|manual)[- ]?(?:label|review|annotat|tag)\w*|\bre-?label\w*|\blabel(?:ling|"
+    r"ing)? (?:audit|guidelines?|"
     r"quality|process|lag|delay)|\binter-?(?:rater|annotator)\b|\b(?:reviewers|raters|annotators|labell?ers) "
     r"(?:agree|disagree)|\bagreement\b",
     r"\bground[- ]truth\b|\bannotat\w*",
@@ -125,7 +128,8 @@ DATA = rx(
     r"\bhow (?:late|delayed|stale|fresh|noisy|reliable|clean|complete|representative|consistent|trustworthy)\b",
     r"\b(?:delayed|late|lagging|lagged|censored|unresolved|immature) (?:labels|outcomes|feedback|signals|"
     r"ground|chargebacks|conversions|cohorts|data)",
-    r"\b(?:lag|lags|arrive|arrives|show up|resolve|resolves|mature|matures) (?:\w+ ){0,3}(?:by |after |for |in |within )"
+    r"\b(?:lag|lags|arrive|arrives|show up|resolve|resolves|mature|matures) (?:\w+ ){0,3}(?:by |"
+    r"after |for |in |within )"
     r"?(?:days|weeks|months|\d+ (?:days|weeks|months))",
     r"\b(?:aren'?t|isn'?t|not) (?:yet )?(?:resolved|matured|observed|labell?ed|logged|known)\b",
     r"\b(?:known|knowable|available) (?:at|before|by) (?:forecast|prediction|decision|serving|inference|scoring) time",
@@ -181,7 +185,8 @@ GENERIC_DATA = rx(
     r"\b(?:schema|pipeline|upstream|logging|tracking|instrumentation) (?:change|changed|changes|bug|bugs|break|"
     r"broke|issue)",
     r"\bhow many (?:positives|examples|labels|failures|cases|incidents|frauds|defaults) (?:do we|we|are there)",
-    r"\b(?:spot-?check|audit|eyeball|inspect) (?:a |the |some |a few |a sample)",r"\b(?:need|needs|have|get|collect|use|enough|more|lots of|plenty of) (?:of )?(?:the )?data\b")
+    r"\b(?:spot-?check|audit|eyeball|inspect) (?:a |the |some |a few |a sample)",r"\b(?:need|needs|"
+    r"have|get|collect|use|enough|more|lots of|plenty of) (?:of )?(?:the )?data\b")
 PASSING = rx(r"\bobviously\b|\bof course\b|\bsure\b|\bgoes without saying\b|\bwhatever\b|\bstandard stuff\b")
 PIVOT = rx(
     r"\banyway\b|\banyways\b|\bbut the (?:key|main|real|interesting|important|fun)\b|\bthe (?:real|interesting|"
@@ -402,10 +407,12 @@ DEFENSIVE = rx(
     r"\bsorts? itself out\b|\btakes? care of itself\b|\b(?:is|are) a dead end\b|\boverthink(?:ing)?\b|"
     r"\bi hear you,? but\b|\bi don'?t see how i'?m (?:meant|supposed|expected) to\b",
     r"\b(?:one|a job|something|a question) for the \w+(?: \w+)? (?:people|team|folks|side|org)\b",
-    r"\b(?:that'?s|it'?s|this is) (?:more of |really |just |honestly )*(?:a|an) (?:[\w-]+[- ])?(?:team|compliance|legal|"
+    r"\b(?:that'?s|it'?s|this is) (?:more of |really |just |honestly )*(?:a|"
+    r"an) (?:[\w-]+[- ])?(?:team|compliance|legal|"
     r"partnerships|ops|infra|product|business|engineering|policy|process) (?:thing|problem|issue|call|gap|question|"
     r"concern)\b",
-    r"(?<!if )(?<!whether )\b(?:they|he|she|the \w+ team) (?:can|could|should|will) (?:just )?(?:negotiate|handle|fix|deal|add|sort|own|"
+    r"(?<!if )(?<!whether )\b(?:they|he|she|the \w+ team) (?:can|could|should|"
+    r"will) (?:just )?(?:negotiate|handle|fix|deal|add|sort|own|"
     r"accept|live with)\b",
     r"\b(?:the|my|our) model'?s? (?:is |was )?(?:fine|good|solid|right|correct)\b|\b\w+ (?:is|are) still \w+\b(?=[.!])",
     r"\b(?:infra|infrastructure|platform|sre|ops|devops|backend|product|pms?|data engineering|engineering|"
@@ -503,7 +510,8 @@ CONDITIONAL = rx(
 )
 
 METRICS = rx(
-    r"\bctr\b|\bgini\b|\bhit rate\b|\brecall@\d+|\bndcg@\d+|\bmap\b|\br-?squared\b|\bmse\b|\bauc\b|\broc\b|\bpr[- ]auc\b|\bf1\b|\bf-?score\b|\brmse\b|\bmae\b|\bmape\b|\blog[- ]?loss\b|"
+    r"\bctr\b|\bgini\b|\bhit rate\b|\brecall@\d+|\bndcg@\d+|\bmap\b|\br-?squared\b|\bmse\b|\bauc\b|"
+    r"\broc\b|\bpr[- ]auc\b|\bf1\b|\bf-?score\b|\brmse\b|\bmae\b|\bmape\b|\blog[- ]?loss\b|"
     r"\bndcg\b|\bmrr\b|\bmap@|\bprecision\b|\brecall\b|\baccuracy\b|\bgini\b|\bks statistic\b|\bperplexity\b|"
     r"\bbleu\b|\bbrier\b"
 )
@@ -553,7 +561,8 @@ TOOLS = rx(
     r"\bxgboost\b|\blightgbm\b|\bcatboost\b|\bscikit[- ]learn\b|\bsklearn\b|\bairflow\b|\bspark\b|\bpyspark\b|"
     r"\bkubernetes\b|\bk8s\b|\bmlflow\b|\bkafka\b|\bflink\b|\btensorflow\b|\bpytorch\b|\bkeras\b|\bjax\b|"
     r"\bdocker\b|\bkubeflow\b|\bsagemaker\b|\bvertex(?: ai)?\b|\bdatabricks\b|\bsnowflake\b|\bredis\b|"
-    r"\bfeast\b|\bray(?: tune)?\b|\bbigquery\b|\bdbt\b|\bterraform\b|\bprometheus\b|\bgrafana\b|\bweights (?:&|and) biases\b|"
+    r"\bfeast\b|\bray(?: tune)?\b|\bbigquery\b|\bdbt\b|\bterraform\b|\bprometheus\b|\bgrafana\b|"
+    r"\bweights (?:&|and) biases\b|"
     r"\bwandb\b|\bhugging ?face\b|\blangchain\b|\bpinecone\b|\bfaiss\b|\belasticsearch\b|\bdask\b|\bpandas\b|"
     r"\bonnx\b|\btriton\b|\btensorrt\b|\bseldon\b|\bbentoml\b|\bfeature store\b|\bvector (?:db|database)\b|"
     r"\bhadoop\b|\bhive\b|\bpresto\b|\btrino\b|\bdagster\b|\bprefect\b|\bkinesis\b|\bdynamodb\b|\bcassandra\b"

@@ -77,8 +77,9 @@ _TOPICS = {
                         re.IGNORECASE),
     "ownership": _words_rx(r"deploy", r"launch", r"monitor", r"roll ?back", r"production", r"overnight",
                            r"dropped", r"broke", r"debug", r"investigat", r"alert", r"on-?call", r"incident"),
-    "impact": _words_rx(r"users?\b", r"people", r"do with", r"act on", r"actually do", r"customers?", r"members?\b", r"business", r"revenue", r"decid",
-                        r"decision", r"happens? to", r"notice", r"money", r"planners?", r"advertisers?",
+    "impact": _words_rx(r"users?\b", r"people", r"do with", r"act on", r"actually do", r"customers?",
+                        r"members?\b", r"business", r"revenue", r"decid", r"decision", r"happens? to", r"notice",
+                        r"money", r"planners?", r"advertisers?",
                         r"sellers?", r"merchants?", r"retention", r"for users"),
     "theory": cues.THEORY,
 }
