@@ -96,14 +96,16 @@ def _read_answers(path: Path) -> list[str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from agent.brains import resolve_brain
+    from agent.brains import describe_brain, resolve_brain, session_usage
+    from agent.llm.usage import describe, summarize
     from agent.render import transcript_text, verdict_markdown
     from agent.session import Interview
     from agent.storage import save_transcript
 
     answers = _read_answers(args.answers)
-    interview = Interview.start(args.persona, questions=args.questions, seed=args.seed,
-                                brain=resolve_brain(args.model))
+    brain = resolve_brain(args.model)
+    print(f"Brain: {describe_brain(brain)}", file=sys.stderr)
+    interview = Interview.start(args.persona, questions=args.questions, seed=args.seed, brain=brain)
     try:
         for answer in answers:
             if interview.finished:
@@ -114,27 +116,43 @@ def cmd_run(args: argparse.Namespace) -> int:
         verdict = interview.verdict
     finally:
         interview.close()
+    usage = session_usage(brain, transcript.metadata.get("usage", []))
+    if usage:
+        transcript.metadata.update(usage=usage, usage_total=summarize(usage))
+        save_transcript(transcript)  # the session file, now with the verdict's usage too
     if args.out:
         save_transcript(transcript, args.out)
+    notices = transcript.metadata.get("notices", [])
     if args.json:
         print(json.dumps({"session_id": transcript.id, "persona": transcript.persona,
                           "turns": [t.model_dump(exclude_none=True) for t in transcript.turns],
-                          "verdict": verdict.model_dump(mode="json")}, indent=2))
+                          "verdict": verdict.model_dump(mode="json"), "brain": brain.name, "notices": notices,
+                          "usage": transcript.metadata.get("usage_total")}, indent=2))
     else:
         print(transcript_text(transcript))
         print()
         print(verdict_markdown(verdict, transcript))
+        for notice in notices:
+            print(f"Notice: {notice}")
+        if usage:
+            print(describe(transcript.metadata["usage_total"]))
     return 0
 
 
 def cmd_judge(args: argparse.Namespace) -> int:
-    from agent.brains import resolve_brain
+    from agent.brains import describe_brain, resolve_brain
+    from agent.llm.usage import describe, summarize
     from agent.render import verdict_markdown
     from agent.storage import load_transcript
 
     transcript = load_transcript(args.transcript)
-    verdict = resolve_brain(args.model).judge(transcript)
+    brain = resolve_brain(args.model)
+    print(f"Brain: {describe_brain(brain)}", file=sys.stderr)
+    verdict = brain.judge(transcript)
     print(verdict.model_dump_json(indent=2) if args.json else verdict_markdown(verdict, transcript))
+    usage = getattr(brain, "verdict_usage", [])
+    if usage:
+        print(describe(summarize(usage)), file=sys.stderr)
     return 0
 
 
