@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from agent.errors import UserError
 from agent.render import turn_label, verdict_markdown
+
+if TYPE_CHECKING:
+    from agent.brain import Brain
+    from agent.session import Interview
 
 HELP = "Finish an answer with an empty line. Commands: /repeat (show the question again), /end (stop and judge)."
 
@@ -50,16 +55,17 @@ def _pick_persona(read: Callable[[], str]) -> str:
 
 def chat(persona: str | None = None, questions: int = 3, resume_id: str | None = None,
          model: str | None = None, read: Callable[[], str] = input) -> int:
-    from agent.brains import resolve_brain
+    from agent.brains import describe_brain, resolve_brain
     from agent.session import Interview
 
     brain = resolve_brain(model)
+    print(f"Brain: {describe_brain(brain)}.")
     if resume_id:
         interview = Interview.resume(resume_id, brain=brain)
         print(f"Resuming {resume_id} with {interview.persona.name}.")
     else:
         interview = Interview.start(persona or _pick_persona(read), questions=questions, brain=brain)
-        print(f"Interview {interview.session_id} with {interview.persona.name}. Brain: {interview.brain.name}.")
+        print(f"Interview {interview.session_id} with {interview.persona.name}.")
     print(HELP)
     try:
         for turn in interview.turns:
@@ -76,13 +82,51 @@ def chat(persona: str | None = None, questions: int = 3, resume_id: str | None =
             if answer == "/help":
                 print(HELP)
                 continue
-            new = interview.end() if answer == "/end" else interview.answer(answer)
-            for turn in new:
-                if turn.role == "interviewer":
-                    print(f"\n{turn_label(turn)}: {turn.text}")
+            _respond(interview, answer, stream=sys.stdout.isatty())
         print()
         print(verdict_markdown(interview.verdict, interview.transcript()))
+        _usage(interview, brain)
         return 0
     finally:
         interview.close()
         sys.stdout.flush()
+
+
+def _respond(interview: Interview, answer: str, stream: bool) -> None:
+    """Send the answer and print the interviewer's reply: streamed as it is written on a terminal, whole in a
+    pipe or for a screen reader. The finished turn is authoritative: what streaming did not show is printed."""
+    streamed: list[str] = []
+
+    def show(delta: str) -> None:
+        if not streamed:
+            print("\nInterviewer: ", end="")
+        streamed.append(delta)
+        print(delta, end="", flush=True)
+
+    seen = len(interview.notices)
+    new = interview.end() if answer == "/end" else interview.answer(answer, on_delta=show if stream else None)
+    shown = "".join(streamed)
+    for turn in new:
+        if turn.role != "interviewer":
+            continue
+        if shown and turn.text.startswith(shown):
+            print(turn.text[len(shown):])
+        else:
+            print(("\n" if shown else "") + f"\n{turn_label(turn)}: {turn.text}")
+        shown = ""
+    for notice in interview.notices[seen:]:
+        print(f"\n[notice] {notice}")
+
+
+def _usage(interview: Interview, brain: Brain) -> None:
+    """The interview's model tokens and cost, shown and stored with the transcript (nothing for offline)."""
+    from agent.brains import session_usage
+    from agent.llm.usage import describe, summarize
+    from agent.storage import save_transcript
+
+    transcript = interview.transcript()
+    usage = session_usage(brain, transcript.metadata.get("usage", []))
+    if usage:
+        transcript.metadata.update(usage=usage, usage_total=summarize(usage))
+        save_transcript(transcript)
+        print(describe(transcript.metadata["usage_total"]))

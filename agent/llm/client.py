@@ -71,18 +71,18 @@ class LLMClient:
         """One logical call: streamed when `on_delta` is given; retried per the policy; counted into `usage`."""
         kwargs = self._request(messages, schema_name, schema, max_tokens, stream=on_delta is not None)
         try:
-            for attempt in self.retry.retrying():
-                with attempt:
-                    usage.requests += 1
-                    response = self._completion(**kwargs)
-                    if on_delta is None:
-                        return self._read_whole(response, usage)
-                    return self._read_stream(response, usage, on_delta)
+            return self.retry.retrying()(self._attempt, kwargs, usage, on_delta)
         except Refused:
             raise ModelError("declined to answer") from None
         except openai.OpenAIError as exc:  # every litellm exception derives from the OpenAI SDK's
             raise ModelError(reason(exc)) from exc
-        raise ModelError("was never called")  # only with a retry policy that allows no attempt
+
+    def _attempt(self, kwargs: dict, usage: Usage, on_delta: Callable[[str], None] | None) -> Reply:
+        usage.requests += 1
+        response = self._completion(**kwargs)
+        if on_delta is None:
+            return self._read_whole(response, usage)
+        return self._read_stream(response, usage, on_delta)
 
     def _request(self, messages: list[dict], schema_name: str, schema: dict, max_tokens: int,
                  stream: bool) -> dict:

@@ -69,7 +69,7 @@ class RetryPolicy:
         return cls(settings.max_attempts, settings.backoff_initial, settings.backoff_max)
 
     def wait(self, state: RetryCallState) -> float:
-        backoff = wait_exponential_jitter(initial=self.backoff_initial, max=self.backoff_max,
+        backoff = wait_exponential_jitter(multiplier=self.backoff_initial, max=self.backoff_max,
                                           jitter=self.backoff_initial)(state)
         hint = _retry_after(state.outcome.exception() if state.outcome else None)
         return min(self.backoff_max, max(backoff, hint))

@@ -10,7 +10,7 @@ import os
 import urllib.request
 from dataclasses import dataclass
 
-from agent.config import Settings, load_settings
+from agent.config import Settings, config_path, load_settings
 
 OFFLINE = "offline"
 # With a key but no model named, a cheap, fast model of that provider that supports structured output.
@@ -33,7 +33,8 @@ def choose_model(explicit: str | None, settings: Settings | None = None) -> Mode
     if explicit:
         named, source = explicit.strip(), "--model"
     elif settings.model:
-        named, source = settings.model.strip(), "INTERVIEWER_MODEL or config file"
+        source = "INTERVIEWER_MODEL" if os.environ.get("INTERVIEWER_MODEL") else f"model in {config_path()}"
+        named = settings.model.strip()
     else:
         return _detect(settings)
     if named.lower() == OFFLINE:

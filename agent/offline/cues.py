@@ -402,6 +402,16 @@ ADAPT = rx(
 )
 
 DEFENSIVE = rx(
+    r"\bstick (?:with|to)\b|\bas (?:designed|planned|originally (?:designed|planned))\b|\bkeep (?:\w+ ){0,3}in (?:for|"
+    r"place)\b|\b(?:won'?t|wouldn'?t|isn'?t|shouldn'?t) (?:really )?be (?:an? )?(?:issue|problem)\b",
+    r"\b(?:somebody|someone) (?:finds?|gets?) the (?:budget|money|capacity)\b|\brequest (?:a |more |the )?(?:budget|gpus?|"
+    r"capacity|compute|exception)\b|\brevisit (?:that|the|this) (?:requirement|constraint|limit|decision)\b|\bescalat\w*",
+    r"\b(?:wouldn'?t|won'?t|don'?t want to|prefer not to|rather not) (?:redesign|change|compromise|degrade|rework|"
+    r"give up)\b|\bnot appropriate to\b|\bno reason to (?:degrade|change|compromise|redesign|worry)\b",
+    r"\bwho decided (?:that|this)\b|\b(?:is|was) doing (?:its|it'?s|their) job\b|\b\w+ problem,? not (?:a|an|the|my) "
+    r"\w+ problem\b|\b(?:best|standard|common|industry) practice\b|\bhow it'?s done (?:at|in|by)\b|\bevery \w+(?: \w+)? "
+    r"team (?:i know|uses|does)\b|\b(?:approach|method|design|model) is (?:still )?sound\b|\balways come around\b|"
+    r"\bon their roadmap\b|\b(?:nobody|no one) (?:is|will be|cares|notices)\b",
     r"\bnothing (?:really )?changes\b|\b(?:stays?|remains?) (?:basically |essentially |mostly |pretty much )?(?:the )?"
     r"same\b|\bsame (?:plan|design|approach|model|answer|architecture|setup)\b|\bkeep the same\b",
     r"\bsorts? itself out\b|\btakes? care of itself\b|\b(?:is|are) a dead end\b|\boverthink(?:ing)?\b|"
