@@ -47,6 +47,12 @@ FRAMES = rx(
 
 TRADEOFF = rx(
     r"\btrade[- ]?offs?\b",
+    r"\b(?:don'?t|doesn'?t|do not) cost the same\b|\bnot symmetric\b|\basymmetric\b|\bthat'?s the price\b|"
+    r"\bthe price (?:is|we pay)\b|\bin exchange\b|\bpull in (?:slightly |very |quite )?(?:different|opposite) "
+    r"directions\b",
+    r"\bwe'?(?:ll| will) be (?:slower|worse|less|later|noisier)\b|\baccept (?:that|this|it) (?:for|in|as)\b|"
+    r"\bcost:\s|\btoo (?:high|low|strict|loose|aggressive|early|late) and\b.{0,90}\btoo (?:high|low|strict|loose|lax|"
+    r"aggressive|conservative|early|late)\b|\bwhich costs\b.{0,50}\bbut\b|\bcheaper (?:\w+ )?than\b",
     r"\b(?:on|from) the other side\b|\bthe other (?:side|direction|way) (?:of|is)\b",
     r"\bpull in (?:different|opposite) directions\b|\b(?:at odds|in tension)\b",
     r"\b(?:i'?d|i will|i'?ll|we'?d) (?:take|accept|eat|swallow) (?:that|the|a|some|slightly|more|less|a bit)\b",
@@ -229,6 +235,12 @@ DATA_DISMISSAL = rx(
 
 SIMPLE = rx(
     r"\bbaselines?\b",
+    r"\bnothing trained\b|\bchecklist\b|\bdumbest thing\b|\bspreadsheet\b|\bhard-?coded (?:rules?|thresholds?)\b|"
+    r"\b(?:median|mean|average) (?:\w+ ){0,2}of (?:comparable|similar|the last|recent)\b|\bseasonal naive\b|"
+    r"\bnaive (?:forecast|baseline|model)\b",
+    r"\b(?:rules?|heuristics?|lookups?|lookalikes?|comparables?|a checklist|averages?|medians?|naive) first\b|"
+    r"\b(?:shouldn'?t|doesn'?t|needn'?t|won'?t) (?:be|need) (?:a model|ml|machine learning)\b|\bno \w+ (?:for now|yet|in "
+    r"v1|at first)\b|\b(?:ugly|crude|basic|boring),? but\b|\bembarrassingly (?:simple|hard to beat)\b",
     r"\b(?:not|n'?t|wouldn'?t|won'?t|never) (?:train|build|use|chase|need) (?:anything|any model|a model|ml|a "
     r"black[- ]box|a learned)\b|\bin the beginning\b|\bboring,? but\b|\b(?:it'?s )?crude,? but\b|\bit'?s crude\b",
     r"\bbefore that,? though\b|\b(?:a |one )?(?:category|simple|single|keyword|business|hand-written) rule\b|"

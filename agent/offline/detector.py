@@ -145,7 +145,7 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
         hits.add("frames_problem", clause, 0.9, "anchored the answer in the problem before the model")
 
     _data(hits, sents, clause_list)
-    _complexity(hits, clause_list, ctx)
+    _complexity(hits, sents, clause_list, ctx)
     for rx, signal, why in (
         (cues.TRADEOFF, "explicit_tradeoffs", "named what is gained and what is given up"),
         (cues.IMPACT, "impact_linkage", "tied the technical choice to an outcome someone cares about"),
@@ -223,8 +223,10 @@ def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:
                 hits.add("data_first", span, 0.85, "reasoned about where the data comes from or how it can be wrong")
 
 
+_TERSE = re.compile(r"^\W*(?:a |an |the )?[\w' -]{0,40}[.:]?$|^\W*(?:nothing|just|only|start|first|seasonal|"
+                    r"hard-coded|rules|templates|a spreadsheet|the median)\b", re.IGNORECASE)
 _PROPOSAL = re.compile(r"\b(?:start|first|begin|v1|mvp|week one|initially|keep|stay|only|ship|move to|until|"
-                       r"before)\w*", re.IGNORECASE)
+                       r"before|dumbest|for now|to begin with|literally)\w*", re.IGNORECASE)
 
 
 _DROPPED = re.compile(r"\b(?:drop|dropping|replace|replacing|remove|removing|swap(?:ping)? out|get rid of|abandon|"
@@ -251,11 +253,12 @@ def _ownership(hits: _Hits, sents: list[Span]) -> None:
             hits.add("end_to_end_ownership", span, 0.7, why)
 
 
-def _complexity(hits: _Hits, clause_list: list[Span], ctx: Context) -> None:
+def _complexity(hits: _Hits, sentences_of: list[Span], clause_list: list[Span], ctx: Context) -> None:
     simple_before = _proposes_simple(ctx.earlier_answers)
     for clause in clause_list:
         s = cues.SIMPLE.search(clause.text)
-        proposing = cues.ACTION.search(clause.text) or _PROPOSAL.search(clause.text)
+        sentence = next((x.text for x in sentences_of if x.start <= clause.start < x.end), clause.text)
+        proposing = cues.ACTION.search(sentence) or _PROPOSAL.search(sentence) or _TERSE.match(sentence)
         if s and proposing and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
             hits.add("starts_simple", clause, 0.85, "proposed something simple first and earned complexity")
             simple_before = True
