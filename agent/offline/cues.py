@@ -86,6 +86,9 @@ TRADEOFF = rx(
 )
 
 DATA = rx(
+    r"\bonly shows?\b|\bsold out\b|\b(?:arrive|show up|move|go|happen) together\b|\bconfound\w*|\b(?:were|was|are|is) "
+    r"chosen by\b|\b(?:logged|recorded) (?:as|when|only|differently)\b|\bonly see (?:part|some|a (?:slice|fraction))\b|"
+    r"\bmeans in the (?:logs|data|database|records)\b",
     r"\bhow long (?:is it |does it take |do we wait )?(?:between|until|before)\b|\btrickles? in\b|"
     r"\b(?:find|finding|found) out (?:it|that|whether|if) (?:was|is|were) (?:bad|fraud|wrong|fake|spam)",
     r"\b(?:have|has|had) (?:fully )?(?:elapsed|matured|resolved)\b|\bmaturity window\b|\bblanks?\b|"
@@ -126,7 +129,7 @@ DATA = rx(
     r"ing)? (?:audit|guidelines?|"
     r"quality|process|lag|delay)|\binter-?(?:rater|annotator)\b|\b(?:reviewers|raters|annotators|labell?ers) "
     r"(?:agree|disagree)|\bagreement\b",
-    r"\bground[- ]truth\b|\bannotat\w*",
+    r"\bannotat\w*",
     r"\b(?:who|how) (?:tags|tag|marks|decides|flags|reviews|labels|annotates|labelled|labeled|tagged)\b",
     r"\bwhere (?:does|do|did|would) (?:the |this |these |that |our )?\w+(?: \w+)? come from\b",
     r"\b(?:comes?|came) from (?:phones|tags|logs|users|reviewers|moderators|raters|the old|the advertiser|"
@@ -143,7 +146,7 @@ DATA = rx(
     r"ratings|clicks|reviews) (?:for|on|from|when|of)",
     r"\b(?:history|data|labels|outcomes|training set|logs) (?:is|are|was|were|gets?) (?:shaped|generated|produced|"
     r"biased|skewed|censored|collected|created) (?:by|from|under)",
-    r"\breflects? (?:our |the |a )?(?:old|previous|existing|current|past|different|smaller)\b",
+    r"\breflects? (?:our |the |a )?(?:own )?(?:old|previous|existing|current|past|different|smaller)\b",
     r"\bwhat (?:we'?re|we'?d be|we are|the model is|it'?s|we'?ll be) (?:learning|training) (?:from|on)\b",
     r"\b(?:no|little|thin|limited|few|zero) (?:history|labels?|examples|reviews|ratings|outcomes|traces|samples|"
     r"training data|positives)\b",
@@ -200,6 +203,10 @@ PIVOT = rx(
 )
 
 DATA_DISMISSAL = rx(
+    r"\b(?:is|are|as|'s|'re) (?:the |our |effectively |basically |simply |just )?(?:ground truth|source of truth|system of "
+    r"record|the truth)\b|\btreat (?:it|them|this|that|those|\w+ logs) as (?:the )?(?:ground )?truth\b",
+    r"\b(?:are|is) what (?:they|it) (?:are|is)\b|\b(?:reliable|trustworthy|accurate|correct) because\b|\b(?:input side|"
+    r"inputs?|pipeline) (?:is|are) identical\b|\b(?:big|large|broad) enough to represent\b",
     r"\b(?:just )?use (?:what'?s|whatever is|whatever'?s|what is|everything) (?:logged|in the (?:warehouse|tables|"
     r"logs)|available|there)\b|\bsource of truth\b",
     r"\b(?:labels|targets|ground truth) (?:come|comes) (?:for free|free|automatically)\b",
