@@ -61,11 +61,11 @@ class TurnFinding(BaseModel):
 
 
 class TurnReply(BaseModel):
-    """The interviewer turn as the model wrote it. Lenient where a JSON-mode model may omit a field."""
+    """The interviewer turn as the model wrote it. Lenient only where a JSON-mode model may omit a false flag."""
 
     move: str
     say: str = Field(min_length=1)
-    findings: list[TurnFinding] = Field(default_factory=list)
+    findings: list[TurnFinding]
     asked_clarifying_question: bool = False
     said_dont_know: bool = False
     wants_to_end: bool = False
@@ -84,6 +84,6 @@ class JudgeFinding(QuotedTurn):
 
 
 class JudgeReply(BaseModel):
-    instructions_to_evaluator: list[QuotedTurn] = Field(default_factory=list)
-    findings: list[JudgeFinding] = Field(default_factory=list)
-    rationales: dict[str, str] = Field(default_factory=dict)
+    instructions_to_evaluator: list[QuotedTurn]
+    findings: list[JudgeFinding]
+    rationales: dict[str, str]

@@ -15,6 +15,10 @@ def rx(*patterns: str) -> re.Pattern:
 
 
 FRAMES = rx(
+    r"\b(?:a good|success|a win|good) (?:\w+ )?(?:means|is|looks like)\b|\bwhat (?:\w+ ){0,2}is for\b|\bbefore (?:touching|"
+    r"proposing|anything|any model)\b|\bestablish\w* (?:how|what|who|whether)\b|\btwo kinds of (?:mistakes?|errors?|"
+    r"failures?|users?|queries|customers)\b|\bdepends (?:on )?what (?:the |they |we )?\w+ (?:is |are )?(?:really |"
+    r"actually )?(?:after|wants?|needs?)\b|\b(?:few|some|a couple of|a few) questions\b",
     r"\b(?:first|so first),? (?:there'?s|is) the (?:goal|question|objective|decision)\b|\bwho'?s (?:getting )?(?:hurt|"
     r"affected|impacted|paying|harmed)\b|\bit'?s (?:a|an|really a) \w+ decision\b|\bbefore saying (?:yes|no)\b",
     r"\b(?:i'?d|i would|i'?ll|i) (?:first )?(?:want|like|need) to (?:know|understand|find out|pin down|establish) "
@@ -375,6 +379,9 @@ OWNERSHIP_WEAK = rx(
     r"\bdegrad\w*|\bfeedback (?:loop|from)\b|\bown(?:ing|ership)? (?:the|it|this)\b"
 )
 OWNERSHIP = rx(
+    r"\b(?:daily|weekly|monthly|nightly) (?:check|review|look|report|audit)\b|\bevery (?:monday|week|day|morning|night|"
+    r"release|quarter|deploy)\b|\bcreeps? up\b|\bsomeone (?:looks|checks|gets paged|investigates)\b|"
+    r"\brandomi[sz]e by\b|\brandom half\b|\bcarry on as they do\b",
     r"\bmonitor\w*",
     r"\b(?:when|if) (?:it|this|the model|things|the pipeline|a feature) (?:breaks?|fails?|goes (?:down|wrong|stale)|"
     r"drifts?|degrades?|stops)\b|\bwho (?:gets|is|would get) paged\b|\bstaleness (?:check|alert)",
