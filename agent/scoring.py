@@ -20,6 +20,9 @@ from agent.taxonomy import (
 DISQUALIFYING_STRENGTH = 0.7
 # Risks that sink an interview on sight; any other negative disqualifies only once it survived a follow-up.
 SINK_ON_SIGHT = frozenset({"ignores_data_reality", "defensive_under_constraint"})
+# A sink-on-sight risk seen once, beside its own opposite shown elsewhere, is a mixed record for the committee to
+# weigh, not a disqualifier: it still lowers the scores, and still sinks the interview if it persisted.
+OPPOSITE = {"ignores_data_reality": "data_first", "defensive_under_constraint": "adapts_under_constraint"}
 MAX_QUOTES = 3
 
 
@@ -108,10 +111,13 @@ def score_dimensions(findings: list[SignalFinding]) -> dict[Dimension, tuple[int
 
 def disqualifiers(findings: list[SignalFinding]) -> list[SignalFinding]:
     """Strong negative signals, above all those that survived a probe, sink an interview on their own."""
+    shown = {f.signal for f in findings if f.polarity is Polarity.POSITIVE}
     return [
         f for f in findings
         if f.polarity is Polarity.NEGATIVE and (
-            f.persisted_after_probe or (f.signal in SINK_ON_SIGHT and f.strength >= DISQUALIFYING_STRENGTH))
+            f.persisted_after_probe
+            or (f.signal in SINK_ON_SIGHT and f.strength >= DISQUALIFYING_STRENGTH
+                and OPPOSITE.get(f.signal) not in shown))
     ]
 
 

@@ -21,7 +21,7 @@ def test_run_json_has_the_documented_shape(tmp_path, capsys):
     out = tmp_path / "t.json"
     assert main(["run", "--persona", "google", "--answers", str(answers), "--json", "--out", str(out)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert set(data) == {"session_id", "persona", "turns", "verdict"}
+    assert {"session_id", "persona", "turns", "verdict"} <= set(data)
     assert data["verdict"]["recommendation"] in ("lean_hire", "hire", "strong_hire")
     saved = json.loads(out.read_text())
     assert saved["id"] == data["session_id"] and saved["turns"] == data["turns"]

@@ -79,5 +79,5 @@ def test_cli_reports_a_malformed_persona_without_traceback(tmp_path):
                            str(answers)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
-    lines = proc.stderr.strip().splitlines()
-    assert len(lines) == 1 and "broken.yaml" in lines[0] and "constraints" in lines[0] and "line" in lines[0]
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("interviewer: error:")]
+    assert len(errors) == 1 and "broken.yaml" in errors[0] and "constraints" in errors[0] and "line" in errors[0]
