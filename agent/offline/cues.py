@@ -15,7 +15,8 @@ def rx(*patterns: str) -> re.Pattern:
 
 
 FRAMES = rx(
-    r"\b(?:a good|success|a win|good) (?:\w+ )?(?:means|is|looks like)\b|\bwhat (?:\w+ ){0,2}is for\b|\bbefore (?:touching|"
+    r"\b(?:a good|success|a win|good) (?:\w+ )?(?:means|is|looks like)\b|\bwhat (?:\w+ ){0,2}is for\b|"
+    r"\bbefore (?:touching|"
     r"proposing|anything|any model)\b|\bestablish\w* (?:how|what|who|whether)\b|\btwo kinds of (?:mistakes?|errors?|"
     r"failures?|users?|queries|customers)\b|\bdepends (?:on )?what (?:the |they |we )?\w+ (?:is |are )?(?:really |"
     r"actually )?(?:after|wants?|needs?)\b|\b(?:few|some|a couple of|a few) questions\b",
@@ -171,35 +172,6 @@ DATA = rx(
     r"measures|isn'?t|wasn'?t|was (?:a|only|just) (?:proxy|stand-in))\b|\bclickbait\b|\bproxy (?:label|target)",
 )
 
-# A generic reference to data that says nothing about its reality: used to spot passing mentions.
-GENERIC_DATA = rx(
-    r"\bhow long (?:is it |does it take |do we wait )?(?:between|until|before)\b|\btrickles? in\b|"
-    r"\b(?:find|finding|found) out (?:it|that|whether|if) (?:was|is|were) (?:bad|fraud|wrong|fake|spam)",
-    r"\b(?:have|has|had) (?:fully )?(?:elapsed|matured|resolved)\b|\bmaturity window\b|\bblanks?\b|"
-    r"\bempty fields?\b|\btimestamps?\b",
-    r"\b(?:got|get|gets|was|were|is|are) filled in\b|\bwritten (?:by|after) the outcome\b|\b(?:tagged|labell?ed|"
-    r"marked|recorded|entered|filled in) after the fact\b|\bnever gets? (?:tagged|labell?ed|reported|flagged|"
-    r"reviewed|inspected|seen|logged)",
-    r"\bonly (?:ever )?(?:see|sees|have|has|get|gets|contains?) (?:the )?\w+(?: \w+)? (?:that )?(?:we|somebody|someone|"
-    r"they|the \w+) (?:chose|picked|called|approved|funded|showed|inspected|reviewed|licensed|flagged)",
-    r"\bwhat (?:are|is) (?:we|the model|it) (?:learning|training) (?:from|on)\b|\bunder-?count\w*|\bover-?count\w*",
-    r"\b(?:random|targeted) (?:or (?:random|targeted) )?(?:sample|inspection|review|audit)s?\b|\brandom sample\b",
-    r"\bcheck (?:the )?quality\b|\b(?:checked|labell?ed|tagged|reviewed|verified|keyed) by hand\b|"
-    r"\b(?:tilted|biased|skewed) (?:toward|towards|to|against)\b",
-    r"\b(?:have|get) (?:someone|somebody|people|analysts|reviewers|raters|agents|a person|humans?) (?:to )?(?:tag|"
-    r"label|review|annotate|check|inspect|key in)\b",
-    r"\b(?:quality|reliability|accuracy|consistency|freshness|completeness|provenance) of (?:the |our |those |these )?"
-    r"(?:labels?|tags|data|logs|ground truth|annotations|inputs|features|outcomes|records|training set)",
-    r"\bhow (?:was|were|is|are) (?:it|they|these|those|the \w+) (?:labell?ed|tagged|annotated|collected|measured|"
-    r"recorded|defined|generated|sampled)",
-    r"\b(?:what|which) (?:counts|is counted|gets counted|qualifies) as (?:a |an )?(?:positive|negative|fraud|churn|"
-    r"spam|conversion|failure|incident|default|success)",
-    r"\bdefinition of (?:fraud|churn|a positive|the label|the target|an incident|default|spam|a conversion)",
-    r"\b(?:schema|pipeline|upstream|logging|tracking|instrumentation) (?:change|changed|changes|bug|bugs|break|"
-    r"broke|issue)",
-    r"\bhow many (?:positives|examples|labels|failures|cases|incidents|frauds|defaults) (?:do we|we|are there)",
-    r"\b(?:spot-?check|audit|eyeball|inspect) (?:a |the |some |a few |a sample)",r"\b(?:need|needs|"
-    r"have|get|collect|use|enough|more|lots of|plenty of) (?:of )?(?:the )?data\b")
 PASSING = rx(r"\bobviously\b|\bof course\b|\bsure\b|\bgoes without saying\b|\bwhatever\b|\bstandard stuff\b")
 PIVOT = rx(
     r"\banyway\b|\banyways\b|\bbut the (?:key|main|real|interesting|important|fun)\b|\bthe (?:real|interesting|"
@@ -207,7 +179,8 @@ PIVOT = rx(
 )
 
 DATA_DISMISSAL = rx(
-    r"\b(?:is|are|as|'s|'re) (?:the |our |effectively |basically |simply |just )?(?:ground truth|source of truth|system of "
+    r"\b(?:is|are|as|'s|'re) (?:the |our |effectively |basically |simply |just )?(?:ground truth|"
+    r"source of truth|system of "
     r"record|the truth)\b|\btreat (?:it|them|this|that|those|\w+ logs) as (?:the )?(?:ground )?truth\b",
     r"\b(?:are|is) what (?:they|it) (?:are|is)\b|\b(?:reliable|trustworthy|accurate|correct) because\b|\b(?:input side|"
     r"inputs?|pipeline) (?:is|are) identical\b|\b(?:big|large|broad) enough to represent\b",
@@ -250,7 +223,8 @@ SIMPLE = rx(
     r"\b(?:median|mean|average) (?:\w+ ){0,2}of (?:comparable|similar|the last|recent)\b|\bseasonal naive\b|"
     r"\bnaive (?:forecast|baseline|model)\b",
     r"\b(?:rules?|heuristics?|lookups?|lookalikes?|comparables?|a checklist|averages?|medians?|naive) first\b|"
-    r"\b(?:shouldn'?t|doesn'?t|needn'?t|won'?t) (?:be|need) (?:a model|ml|machine learning)\b|\bno \w+ (?:for now|yet|in "
+    r"\b(?:shouldn'?t|doesn'?t|needn'?t|won'?t) (?:be|need) (?:a model|ml|machine learning)\b|"
+    r"\bno \w+ (?:for now|yet|in "
     r"v1|at first)\b|\b(?:ugly|crude|basic|boring),? but\b|\bembarrassingly (?:simple|hard to beat)\b",
     r"\b(?:not|n'?t|wouldn'?t|won'?t|never) (?:train|build|use|chase|need) (?:anything|any model|a model|ml|a "
     r"black[- ]box|a learned)\b|\bin the beginning\b|\bboring,? but\b|\b(?:it'?s )?crude,? but\b|\bit'?s crude\b",
@@ -430,12 +404,15 @@ ADAPT = rx(
 DEFENSIVE = rx(
     r"\bstick (?:with|to)\b|\bas (?:designed|planned|originally (?:designed|planned))\b|\bkeep (?:\w+ ){0,3}in (?:for|"
     r"place)\b|\b(?:won'?t|wouldn'?t|isn'?t|shouldn'?t) (?:really )?be (?:an? )?(?:issue|problem)\b",
-    r"\b(?:somebody|someone) (?:finds?|gets?) the (?:budget|money|capacity)\b|\brequest (?:a |more |the )?(?:budget|gpus?|"
-    r"capacity|compute|exception)\b|\brevisit (?:that|the|this) (?:requirement|constraint|limit|decision)\b|\bescalat\w*",
+    r"\b(?:somebody|someone) (?:finds?|gets?) the (?:budget|money|capacity)\b|\brequest (?:a |more |"
+    r"the )?(?:budget|gpus?|"
+    r"capacity|compute|exception)\b|\brevisit (?:that|the|this) (?:requirement|constraint|limit|decision)\b|"
+    r"\bescalat\w*",
     r"\b(?:wouldn'?t|won'?t|don'?t want to|prefer not to|rather not) (?:redesign|change|compromise|degrade|rework|"
     r"give up)\b|\bnot appropriate to\b|\bno reason to (?:degrade|change|compromise|redesign|worry)\b",
     r"\bwho decided (?:that|this)\b|\b(?:is|was) doing (?:its|it'?s|their) job\b|\b\w+ problem,? not (?:a|an|the|my) "
-    r"\w+ problem\b|\b(?:best|standard|common|industry) practice\b|\bhow it'?s done (?:at|in|by)\b|\bevery \w+(?: \w+)? "
+    r"\w+ problem\b|\b(?:best|standard|common|industry) practice\b|\bhow it'?s done (?:at|in|by)\b|"
+    r"\bevery \w+(?: \w+)? "
     r"team (?:i know|uses|does)\b|\b(?:approach|method|design|model) is (?:still )?sound\b|\balways come around\b|"
     r"\bon their roadmap\b|\b(?:nobody|no one) (?:is|will be|cares|notices)\b",
     r"\bnothing (?:really )?changes\b|\b(?:stays?|remains?) (?:basically |essentially |mostly |pretty much )?(?:the )?"
