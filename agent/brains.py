@@ -43,9 +43,3 @@ def warm_up() -> threading.Thread:
     from agent.llm.runtime import warm_up as start
 
     return start()
-
-
-def session_usage(brain: Brain, turn_usage: list[dict]) -> list[dict]:
-    """Every model call of an interview: its turns (kept in the graph state) and its verdict (kept by the brain,
-    since a Verdict has no usage field). Empty for the offline engine."""
-    return [*turn_usage, *getattr(brain, "verdict_usage", [])]

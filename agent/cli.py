@@ -96,8 +96,8 @@ def _read_answers(path: Path) -> list[str]:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    from agent.brains import describe_brain, resolve_brain, session_usage
-    from agent.llm.usage import describe, summarize
+    from agent.brains import describe_brain, resolve_brain
+    from agent.llm.usage import describe
     from agent.render import transcript_text, verdict_markdown
     from agent.session import Interview
     from agent.storage import save_transcript
@@ -116,10 +116,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         verdict = interview.verdict
     finally:
         interview.close()
-    usage = session_usage(brain, transcript.metadata.get("usage", []))
-    if usage:
-        transcript.metadata.update(usage=usage, usage_total=summarize(usage))
-        save_transcript(transcript)  # the session file, now with the verdict's usage too
+    usage_total = transcript.metadata.get("usage_total")
     if args.out:
         save_transcript(transcript, args.out)
     notices = transcript.metadata.get("notices", [])
@@ -127,15 +124,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(json.dumps({"session_id": transcript.id, "persona": transcript.persona,
                           "turns": [t.model_dump(exclude_none=True) for t in transcript.turns],
                           "verdict": verdict.model_dump(mode="json"), "brain": brain.name, "notices": notices,
-                          "usage": transcript.metadata.get("usage_total")}, indent=2))
+                          "usage": usage_total}, indent=2))
     else:
         print(transcript_text(transcript))
         print()
         print(verdict_markdown(verdict, transcript))
         for notice in notices:
             print(f"Notice: {notice}")
-        if usage:
-            print(describe(transcript.metadata["usage_total"]))
+        if usage_total:
+            print(describe(usage_total))
     return 0
 
 
@@ -150,9 +147,8 @@ def cmd_judge(args: argparse.Namespace) -> int:
     print(f"Brain: {describe_brain(brain)}", file=sys.stderr)
     verdict = brain.judge(transcript)
     print(verdict.model_dump_json(indent=2) if args.json else verdict_markdown(verdict, transcript))
-    usage = getattr(brain, "verdict_usage", [])
-    if usage:
-        print(describe(summarize(usage)), file=sys.stderr)
+    if verdict.usage:
+        print(describe(summarize([verdict.usage])), file=sys.stderr)
     return 0
 
 

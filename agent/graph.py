@@ -164,7 +164,10 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
 
     def judge(state: InterviewState) -> dict:
         verdict = brain.judge(transcript_of(state))
-        return {"verdict": verdict.model_dump(mode="json")}
+        out: dict = {"verdict": verdict.model_dump(mode="json")}
+        if verdict.usage:
+            out["usage"] = state.get("usage", []) + [verdict.usage]
+        return out
 
     g = StateGraph(InterviewState)
     g.add_node("ask", ask)

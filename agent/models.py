@@ -161,6 +161,7 @@ class Verdict(BaseModel):
     injection_attempts: list[Evidence] = Field(default_factory=list)
     summary: str = ""
     judge: str = "offline"
+    usage: dict = Field(default_factory=dict, description="model usage of the call behind it; empty offline")
 
     def signal_ids(self) -> set[str]:
         return {f.signal for f in self.signals}

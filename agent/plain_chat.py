@@ -10,7 +10,6 @@ from agent.errors import UserError
 from agent.render import turn_label, verdict_markdown
 
 if TYPE_CHECKING:
-    from agent.brain import Brain
     from agent.session import Interview
 
 HELP = "Finish an answer with an empty line. Commands: /repeat (show the question again), /end (stop and judge)."
@@ -85,7 +84,7 @@ def chat(persona: str | None = None, questions: int = 3, resume_id: str | None =
             _respond(interview, answer, stream=sys.stdout.isatty())
         print()
         print(verdict_markdown(interview.verdict, interview.transcript()))
-        _usage(interview, brain)
+        _usage(interview)
         return 0
     finally:
         interview.close()
@@ -118,15 +117,10 @@ def _respond(interview: Interview, answer: str, stream: bool) -> None:
         print(f"\n[notice] {notice}")
 
 
-def _usage(interview: Interview, brain: Brain) -> None:
-    """The interview's model tokens and cost, shown and stored with the transcript (nothing for offline)."""
-    from agent.brains import session_usage
-    from agent.llm.usage import describe, summarize
-    from agent.storage import save_transcript
+def _usage(interview: Interview) -> None:
+    """The interview's model tokens and cost, as stored with the transcript (nothing for offline)."""
+    from agent.llm.usage import describe
 
-    transcript = interview.transcript()
-    usage = session_usage(brain, transcript.metadata.get("usage", []))
-    if usage:
-        transcript.metadata.update(usage=usage, usage_total=summarize(usage))
-        save_transcript(transcript)
-        print(describe(transcript.metadata["usage_total"]))
+    usage_total = interview.transcript().metadata.get("usage_total")
+    if usage_total:
+        print(describe(usage_total))

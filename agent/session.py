@@ -88,7 +88,7 @@ class Interview:
         saved = Transcript.model_validate_json(path.read_text(encoding="utf-8"))
         interview = cls(session_id, load_persona(saved.persona), brain or resolve_brain())
         interview.metadata = dict(saved.metadata)
-        interview.metadata["brain"] = interview.brain.name
+        interview.metadata.update(brain=interview.brain.name, **getattr(interview.brain, "info", {}))
         if not interview.graph.get_state(interview.config).values:
             raise UserError(f"interview {session_id!r} has no checkpoint to resume from")
         pending = interview.metadata.get("pending_answer")
@@ -172,6 +172,7 @@ class Interview:
         return self.state.get("notices", [])
 
     def transcript(self) -> Transcript:
+        """The public transcript, with an answer the graph has not recorded yet already in its place."""
         state = self.state
         meta = dict(self.metadata)
         meta.update(
@@ -181,10 +182,17 @@ class Interview:
             notices=state.get("notices", []),
         )
         if state.get("usage"):
+            from agent.llm.usage import summarize
+
             meta["usage"] = state["usage"]
+            meta["usage_total"] = summarize(state["usage"])
         if state.get("verdict"):
             meta["verdict"] = state["verdict"]
-        return Transcript(id=self.session_id, persona=self.persona.id, turns=self.turns, metadata=meta)
+        turns = self.turns
+        pending = meta.get("pending_answer")
+        if pending is not None and not (turns and turns[-1].role == "candidate" and turns[-1].text == pending):
+            turns.append(Turn(role="candidate", text=pending, question_index=state.get("q_index", 0)))
+        return Transcript(id=self.session_id, persona=self.persona.id, turns=turns, metadata=meta)
 
     def _save(self) -> Path:
         return save_transcript(self.transcript())

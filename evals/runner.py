@@ -33,7 +33,7 @@ def is_provider(brain: object) -> bool:
 def _call(brain: Judge, transcript: Transcript) -> Entry:
     start = time.perf_counter()
     verdict = brain.judge(transcript)
-    return Entry(verdict, usage_for(brain, transcript.id), time.perf_counter() - start)
+    return Entry(verdict, usage_for(verdict), time.perf_counter() - start)
 
 
 def _is_fallback(brain: Judge, verdict: Verdict) -> bool:

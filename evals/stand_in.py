@@ -1,6 +1,6 @@
 """A STAND-IN for an LLM judge, for tests and benchmarks of the eval runner. Never a real judge.
 
-It has the LLM brain's judging surface (`name`, `info`, `judge`, `verdict_usage` records) and returns the
+It has the LLM brain's judging surface (`name`, `info`, `judge`, a verdict with `usage`) and returns the
 offline engine's verdict, signed with its own name, after a fixed sleep that plays the model's latency, with
 made-up token usage. So concurrency, caching and usage reporting run without a provider.
 """
@@ -19,15 +19,12 @@ class SlowStandInBrain:
     def __init__(self, latency_s: float = 0.2, model: str = "stand-in/slow") -> None:
         self.latency_s = latency_s
         self.info = {"model": model, "prompt_versions": {"judge": "stand-in-1"}}
-        self.verdict_usage: list[dict] = []
-
-    @property
-    def calls(self) -> int:
-        return len(self.verdict_usage)
+        self.calls = 0
 
     def judge(self, transcript: Transcript) -> Verdict:
         time.sleep(self.latency_s)
         prompt = sum(len(t.text) for t in transcript.turns) // 4
-        self.verdict_usage.append({"kind": "verdict", "model": self.info["model"], "transcript_id": transcript.id,
-                                   "total_tokens": prompt + 400, "cost_usd": (prompt + 4 * 400) * 1e-7})
-        return judge_transcript(transcript).model_copy(update={"judge": self.name})
+        self.calls += 1
+        usage = {"kind": "verdict", "model": self.info["model"], "total_tokens": prompt + 400,
+                 "cost_usd": (prompt + 4 * 400) * 1e-7}
+        return judge_transcript(transcript).model_copy(update={"judge": self.name, "usage": usage})

@@ -1,8 +1,7 @@
 """Tokens, cost and latency of an LLM judge, per transcript and in total.
 
-An LLM brain appends one usage record per verdict to `brain.verdict_usage` (agent.llm.usage.Usage.record:
-`total_tokens`, `cost_usd`, None when a price is unknown). Under concurrency the records interleave, so a record
-is matched to its transcript by a `transcript_id` key; without one, the transcript's usage is unknown.
+An LLM verdict carries the usage of the call behind it in `verdict.usage` (agent.llm.usage.Usage.record:
+`total_tokens`, `cost_usd`, None when a price is unknown), so usage stays with its transcript under concurrency.
 """
 
 from __future__ import annotations
@@ -10,18 +9,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from statistics import fmean, quantiles
 
+from agent.models import Verdict
 from evals.judged import Judged
 
 
-def usage_for(brain: object, transcript_id: str) -> dict:
-    """`{"tokens", "cost"}` summed over the brain's verdict records for this transcript (cost None if any price
-    was unknown); empty when the brain keeps no such records."""
-    records = [r for r in getattr(brain, "verdict_usage", []) if r.get("transcript_id") == transcript_id]
-    if not records:
+def usage_for(verdict: Verdict) -> dict:
+    """`{"tokens", "cost"}` of the call behind a verdict (cost None if its price is unknown); empty offline."""
+    if not verdict.usage:
         return {}
-    costs = [r.get("cost_usd") for r in records]
-    return {"tokens": sum(r.get("total_tokens", 0) for r in records),
-            "cost": None if None in costs else sum(costs)}
+    return {"tokens": verdict.usage.get("total_tokens", 0), "cost": verdict.usage.get("cost_usd")}
 
 
 def _totals(judged: Sequence[Judged]) -> dict:

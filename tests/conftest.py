@@ -11,6 +11,8 @@ import pytest
 def data_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "home"
     monkeypatch.setenv("INTERVIEWER_HOME", str(home))
-    for key in ("INTERVIEWER_MODEL", "OPENAI_API_KEY", "ANTHROPIC_API_KEY"):
+    for key in ("OPENAI_API_KEY", "ANTHROPIC_API_KEY", "INTERVIEWER_API_BASE"):
         monkeypatch.delenv(key, raising=False)
+    # Never let a developer's running Ollama or exported settings switch the core tests to a model.
+    monkeypatch.setenv("INTERVIEWER_MODEL", "offline")
     return home

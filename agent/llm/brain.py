@@ -57,7 +57,6 @@ class LLMBrain:
                                 self.judge_prompt.name: self.judge_prompt.version},
         }
         # Usage of verdict calls. The graph keeps turn usage in its state; a verdict has no usage field.
-        self.verdict_usage: list[dict] = []
 
     # -- turns ----------------------------------------------------------------------------------------
     def respond(self, ctx: TurnContext, on_text: TextSink | None = None) -> BrainTurn:
@@ -102,7 +101,7 @@ class LLMBrain:
         except ModelError as err:
             verdict = self.offline.judge(transcript)
             verdict.judge = f"offline engine (fallback: {self.name} {err} after {usage.requests} request(s))"
-        self.verdict_usage.append(usage.record("verdict", self.name))
+        verdict.usage = usage.record("verdict", self.name)
         return verdict
 
     def _model_verdict(self, transcript: Transcript, usage: Usage) -> Verdict:

@@ -2,13 +2,15 @@
 the reply on our side (providers in JSON mode, and some in schema mode, do not enforce the schema).
 
 The schemas are written by hand in the strict subset every structured-output provider accepts: every property
-required, no additional properties, no defaults. The turn schema puts `move` then `say` first, so the line can
-stream to the screen while the model is still writing its analysis.
+required, no additional properties, no defaults; and the allowed moves change every turn. The turn schema puts
+`move` then `say` first, so the line can stream to the screen while the model is still writing its analysis.
 """
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from typing import Annotated
+
+from pydantic import BaseModel, Field, StringConstraints
 
 from agent.models import Move
 from agent.taxonomy import SIGNAL_IDS, Dimension
@@ -64,7 +66,7 @@ class TurnReply(BaseModel):
     """The interviewer turn as the model wrote it. Lenient only where a JSON-mode model may omit a false flag."""
 
     move: str
-    say: str = Field(min_length=1)
+    say: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
     findings: list[TurnFinding]
     asked_clarifying_question: bool = False
     said_dont_know: bool = False

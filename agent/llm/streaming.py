@@ -67,13 +67,13 @@ class TurnStream:
             self._done = self._move_ok is False
             return
         if isinstance(complete.get("say"), str):
-            self._emitter.show(complete["say"])
-            self.line = (complete["move"], complete["say"])
+            self._emitter.show(complete["say"].strip())
+            self.line = (complete["move"], complete["say"].strip())
             self._done = True
             return
         partial = from_json(text[start:], allow_partial="trailing-strings")  # parsed once already: valid
         if isinstance(partial, dict) and isinstance(partial.get("say"), str):
-            self._emitter.show(partial["say"])
+            self._emitter.show(partial["say"].lstrip())
 
     @property
     def committed(self) -> bool:

@@ -67,10 +67,10 @@ def to_brain_turn(reply: TurnReply, ctx: TurnContext, model: str, offline: Offli
                          notice=f"{model} picked a move the policy does not allow now ({reply.move}); "
                                 f"the policy's own move was used.")
     return BrainTurn(analysis=analysis, move=move.model_copy(update={"reason": move.reason or f"chosen by {model}"}),
-                     text=reply.say.strip())
+                     text=reply.say)
 
 
 def salvage(ctx: TurnContext, move: str, say: str, offline: OfflineBrain) -> BrainTurn:
     """The line is already on screen but the rest of the reply is unusable: keep the line and the allowed move,
     and let the offline brain's analysis stand in for the model's."""
-    return BrainTurn(analysis=offline.analyze(ctx), move=allowed_by_id(ctx)[move], text=say.strip())
+    return BrainTurn(analysis=offline.analyze(ctx), move=allowed_by_id(ctx)[move], text=say)

@@ -144,9 +144,7 @@ def test_usage_is_unknown_without_records_and_the_default_judge_ignores_the_envi
         tmp_path: Path, capsys: pytest.CaptureFixture, monkeypatch: pytest.MonkeyPatch) -> None:
     class Silent(SlowStandInBrain):
         def judge(self, transcript: Transcript) -> Verdict:
-            verdict = super().judge(transcript)
-            self.verdict_usage.clear()
-            return verdict
+            return super().judge(transcript).model_copy(update={"usage": {}})
 
     folder = copy_split(tmp_path / "ds", 2)
     code, out, _ = run_with_brain(capsys, Silent(0), str(folder), "--bootstrap", "0")

@@ -1,0 +1,84 @@
+"""The cassettes the LLM tests replay: which provider, what each one holds, and how they are recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+CASSETTES = Path(__file__).resolve().parents[1] / "cassettes"
+# Request headers that carry credentials or account ids, and response headers that name an account.
+SECRET_REQUEST_HEADERS = ["authorization", "api-key", "x-api-key", "openai-organization", "openai-project",
+                          "cookie"]
+SECRET_RESPONSE_HEADERS = ("set-cookie", "openai-organization", "openai-project", "anthropic-organization-id")
+
+
+@dataclass(frozen=True)
+class Provider:
+    model: str
+    title: str
+    wire: str
+    origin: str  # scheme://host of the real endpoint
+    base_path: str  # what litellm appends to an api_base before its own route
+    key_env: str | None
+
+
+PROVIDERS = {
+    "openai": Provider("openai/gpt-4o-mini", "OpenAI",
+                       "chat completions: SSE `data:` chunks ending in [DONE] when streamed, one JSON object when not",
+                       "https://api.openai.com", "/v1", "OPENAI_API_KEY"),
+    "anthropic": Provider("anthropic/claude-haiku-4-5", "Anthropic",
+                          "messages: SSE message_start, content_block_delta ... message_stop events when streamed, "
+                          "one JSON object when not", "https://api.anthropic.com", "", "ANTHROPIC_API_KEY"),
+    "ollama": Provider("ollama_chat/qwen2.5", "Ollama",
+                       "/api/chat: NDJSON lines ending with done=true when streamed, one JSON object when not",
+                       "http://localhost:11434", "", None),
+}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    provider: str
+    kind: str
+    about: str
+    requests: int
+    recordable: bool = False  # a live API can produce it on demand (faults it cannot)
+
+
+SCENARIOS = [
+    Scenario("openai_interview", "openai", "interview", "a two-question interview: 7 streamed turns, a verdict",
+             8, recordable=True),
+    Scenario("anthropic_interview", "anthropic", "interview",
+             "a two-question interview: 7 streamed turns, a verdict", 8, recordable=True),
+    Scenario("ollama_interview", "ollama", "interview", "a two-question interview: 7 streamed turns, a verdict",
+             8, recordable=True),
+    Scenario("openai_one_turn", "openai", "one_turn", "one streamed turn", 1, recordable=True),
+    Scenario("openai_rate_limited", "openai", "rate_limited", "HTTP 429, then the turn", 2),
+    Scenario("openai_server_error", "openai", "server_error", "HTTP 500 on all 4 attempts", 4),
+    Scenario("anthropic_overloaded", "anthropic", "overloaded", "HTTP 529 overloaded, then the turn", 2),
+    Scenario("openai_bad_key", "openai", "bad_key", "HTTP 401, an invalid key", 1),
+    Scenario("openai_malformed_json", "openai", "malformed_json", "broken JSON, then a valid re-ask", 2),
+    Scenario("openai_schema_invalid", "openai", "schema_invalid", "JSON that fails the schema, twice", 2),
+    Scenario("openai_refusal", "openai", "refusal", "a structured-output refusal", 1),
+    Scenario("openai_verdict_injection", "openai", "verdict_injection",
+             "a judge fooled by an injected instruction, then the same transcript without it", 2),
+]
+BY_NAME = {s.name: s for s in SCENARIOS}
+
+
+def cassette_path(name: str) -> Path:
+    return CASSETTES / f"{name}.yaml"
+
+
+def _scrub_response(response: dict) -> dict:
+    headers = response.get("headers", {})
+    for name in list(headers):
+        if name.lower() in SECRET_RESPONSE_HEADERS:
+            del headers[name]
+    return response
+
+
+def vcr_options() -> dict:
+    """Shared by the tests' `vcr_config` and the cassette maker: credentials never reach a cassette."""
+    return {"filter_headers": SECRET_REQUEST_HEADERS, "decode_compressed_response": True,
+            "before_record_response": _scrub_response}
