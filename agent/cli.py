@@ -21,8 +21,9 @@ offline engine: no key, no network.
 
 def _add_model(p: argparse.ArgumentParser) -> None:
     p.add_argument("--model", metavar="MODEL",
-                   help="litellm model string, e.g. openai/gpt-4o-mini or ollama_chat/qwen2.5 "
-                        "(default: $INTERVIEWER_MODEL, else the offline engine)")
+                   help="litellm model string, e.g. openai/gpt-4o-mini or ollama_chat/qwen2.5, or 'offline' "
+                        "(default: $INTERVIEWER_MODEL or config.toml, else an OpenAI/Anthropic key's default "
+                        "model, else a local Ollama, else the offline engine)")
 
 
 def _parser() -> argparse.ArgumentParser:
