@@ -4,8 +4,8 @@
 
 Each run starts the app with a fresh INTERVIEWER_HOME, waits for the `first_paint` line the app writes to its
 own log (`<home>/logs/tui.log`), then quits it with ctrl+q. "Paint" is measured from just before the spawn, so
-interpreter start-up and every import count. "Ready" is when Home has its personas, sessions and brain (loaded
-in a worker after the paint). Prints each run, then the median and p95. The goal is a median first paint
+interpreter start-up and every import count. "Ready" is when Home lists the personas and unfinished interviews
+(loaded in a worker after the paint). Prints each run, then the median and p95. The goal is a median first paint
 under 1 s on a 2-core machine; this script measures, it asserts nothing.
 """
 

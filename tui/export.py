@@ -1,0 +1,56 @@
+"""Writing a verdict to disk as Markdown (the core's rendering) and as a standalone HTML page."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from agent.models import Transcript, Verdict
+
+_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; }}
+table {{ border-collapse: collapse; }}
+th, td {{ border: 1px solid #9995; padding: .25rem .5rem; vertical-align: top; }}
+blockquote {{ margin: .25rem 0 .5rem 1rem; color: #555; }}
+@media (prefers-color-scheme: dark) {{ body {{ background: #1e1e1e; color: #ddd; }} blockquote {{ color: #aaa; }} }}
+</style>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+def default_export_path(session_id: str) -> Path:
+    from agent.storage import data_home
+
+    return data_home() / "exports" / f"{session_id}.md"
+
+
+def markdown_to_html(markdown: str, title: str) -> str:
+    """A self-contained page. Raw HTML in the source is escaped, since candidate quotes are untrusted text."""
+    from markdown_it import MarkdownIt
+
+    body = MarkdownIt("commonmark", {"html": False}).enable("table").render(markdown)
+    return _PAGE.format(title=html.escape(title), body=body)
+
+
+def export_verdict(verdict: Verdict, transcript: Transcript, path: Path) -> tuple[Path, Path]:
+    """Write `path` (Markdown) and the same name with `.html`; returns both paths."""
+    from agent.render import verdict_markdown
+    from agent.storage import atomic_write
+
+    markdown = verdict_markdown(verdict, transcript)
+    md_path = path.with_suffix(".md") if path.suffix.lower() in ("", ".html", ".htm") else path
+    html_path = md_path.with_suffix(".html")
+    atomic_write(md_path, markdown)
+    atomic_write(html_path, markdown_to_html(markdown, f"Interview verdict: {transcript.id}"))
+    return md_path, html_path

@@ -1,0 +1,118 @@
+"""The transcript pane: one block per turn, constraint and pushback turns marked, the live line streamed in."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Label, Markdown
+
+if TYPE_CHECKING:
+    from textual.widgets.markdown import MarkdownStream
+
+    from agent.models import Turn
+
+_KIND_LABEL = {
+    "question": "Interviewer · question",
+    "probe": "Interviewer · probe",
+    "follow_up": "Interviewer · follow-up",
+    "clarification": "Interviewer · clarification",
+    "closing": "Interviewer · closing",
+}
+
+
+def turn_heading(turn: Turn) -> str:
+    if turn.role == "candidate":
+        return "You"
+    if turn.kind == "constraint":
+        return f"▲ CONSTRAINT · {turn.constraint_kind or 'new information'}"
+    if turn.kind == "pushback":
+        return "◆ PUSHBACK"
+    return _KIND_LABEL.get(turn.kind or "", "Interviewer")
+
+
+def candidate_markdown(text: str) -> str:
+    """Keep the candidate's line breaks: Enter in the answer box is a new line, not a Markdown soft break."""
+    return "  \n".join(text.splitlines())
+
+
+class TurnView(Vertical):
+    """One utterance: a heading and the text as Markdown."""
+
+    def __init__(self, heading: str, text: str, classes: str = "", id: str | None = None) -> None:
+        super().__init__(classes=classes, id=id)
+        self._heading = heading
+        self._text = text
+
+    @classmethod
+    def of(cls, turn: Turn, index: int) -> TurnView:
+        kind = "candidate" if turn.role == "candidate" else (turn.kind or "interviewer")
+        text = candidate_markdown(turn.text) if turn.role == "candidate" else turn.text
+        return cls(turn_heading(turn), text, classes=f"turn -{kind}", id=f"turn-{index}")
+
+    def compose(self) -> ComposeResult:
+        yield Label(self._heading, classes="turn-heading")
+        yield Markdown(self._text, classes="turn-body")
+
+
+class TranscriptView(VerticalScroll):
+    """Turns in order. Confirmed turns carry their transcript index; provisional ones are replaced on sync.
+
+    With `follow`, the view stays scrolled to the newest line (until the user scrolls up to reread).
+    """
+
+    can_focus = True
+
+    def __init__(self, follow: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._follow = follow
+        self._confirmed = 0
+        self._stream: MarkdownStream | None = None
+
+    def on_mount(self) -> None:
+        if self._follow:
+            self.anchor()
+
+    async def sync(self, turns: list[Turn]) -> None:
+        """Drop provisional blocks and show every turn not yet shown."""
+        await self._drop_provisional()
+        new = [TurnView.of(turn, i) for i, turn in enumerate(turns) if i >= self._confirmed]
+        self._confirmed = max(self._confirmed, len(turns))
+        if new:
+            await self.mount_all(new)
+        self._to_newest()
+
+    async def add_provisional_answer(self, text: str) -> None:
+        """Show the candidate's words at once, before the interviewer has heard them."""
+        await self.mount(TurnView("You", candidate_markdown(text), classes="turn -candidate -provisional"))
+        self._to_newest()
+
+    async def stream(self, delta: str) -> None:
+        """Append to the interviewer's line being produced, opening it on the first piece."""
+        if self._stream is None:
+            view = TurnView("Interviewer …", "", classes="turn -interviewer -provisional")
+            await self.mount(view)
+            self._stream = Markdown.get_stream(view.query_one(Markdown))
+        await self._stream.write(delta)
+        self._to_newest()
+
+    def jump_to(self, turn_index: int) -> None:
+        """Scroll to a turn and highlight it (the verdict's evidence links land here)."""
+        for view in self.query(".-highlight"):
+            view.remove_class("-highlight")
+        matches = self.query(f"#turn-{turn_index}")
+        if matches:
+            target = matches.first()
+            target.add_class("-highlight")
+            self.scroll_to_widget(target, animate=False, top=True)
+
+    def _to_newest(self) -> None:
+        if self._follow:
+            self.scroll_end(animate=False)
+
+    async def _drop_provisional(self) -> None:
+        if self._stream is not None:
+            await self._stream.stop()
+            self._stream = None
+        await self.query(".-provisional").remove()
