@@ -67,6 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     resume = sub.add_parser("resume", help="continue a saved interview",
                             description="Continue an unfinished interview where it stopped.")
     resume.add_argument("session_id", metavar="ID")
+    resume.add_argument("--plain", action="store_true", help="continue in plain text instead of the terminal app")
     _add_model(resume)
 
     sessions = sub.add_parser("sessions", help="list saved interviews",
@@ -190,9 +191,13 @@ def cmd_sessions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _wants_app(args: argparse.Namespace) -> bool:
+    """The full-screen app needs a terminal on both ends; `--plain` and pipes get the plain chat."""
+    return not args.plain and sys.stdin.isatty() and sys.stdout.isatty()
+
+
 def cmd_chat(args: argparse.Namespace) -> int:
-    # The full-screen app needs a terminal on both ends; `--plain` and pipes get the plain chat.
-    if not args.plain and sys.stdin.isatty() and sys.stdout.isatty():
+    if _wants_app(args):
         from tui.app import run
 
         return run(model=args.model, persona=args.persona, questions=args.questions)
@@ -202,7 +207,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
-    if sys.stdin.isatty() and sys.stdout.isatty():
+    if _wants_app(args):
         from tui.app import run
 
         return run(model=args.model, resume_id=args.session_id)

@@ -204,6 +204,13 @@ def persona_ids() -> list[str]:
     return sorted(ids)
 
 
+@cache
+def _builtin_persona(name: str) -> Persona | None:
+    """Built-in personas never change while the program runs: parse each once (ruamel round-trip is slow)."""
+    builtin = _builtin_texts().get(name)
+    return parse_persona(Path(builtin[0]), builtin[1]) if builtin else None
+
+
 def load_persona(name: str) -> Persona:
     """A persona by id (user folder first, then built-in) or by path to a YAML file."""
     if name.endswith((".yaml", ".yml")) or os.sep in name:
@@ -211,10 +218,10 @@ def load_persona(name: str) -> Persona:
     user_file = _user_persona_dir() / f"{name}.yaml"
     if user_file.is_file():
         return load_persona_file(user_file)
-    builtin = _builtin_texts().get(name)
-    if builtin is None:
+    persona = _builtin_persona(name)
+    if persona is None:
         raise UserError(f"unknown persona {name!r}; choose one of: {', '.join(persona_ids())}")
-    return parse_persona(Path(builtin[0]), builtin[1])
+    return persona
 
 
 def load_all_personas() -> list[Persona]:

@@ -115,13 +115,13 @@ class Interview:
         self._save()
         return self._run(Command(resume={"text": text}), on_delta)
 
-    def end(self) -> list[Turn]:
+    def end(self, on_delta: DeltaSink | None = None) -> list[Turn]:
         """Stop without another answer: the interviewer closes and the judge gives its verdict."""
         from langgraph.types import Command
 
         if self.finished:
             return []
-        return self._run(Command(resume={"end": True}))
+        return self._run(Command(resume={"end": True}), on_delta)
 
     def _run(self, payload: object, on_delta: DeltaSink | None = None) -> list[Turn]:
         before = len(self.turns)

@@ -35,11 +35,24 @@ def checkpoint_db() -> Path:
     return home / "checkpoints.sqlite"
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_umask()
+
+
 def atomic_write(path: Path, text: str) -> None:
-    """Write then rename, so a kill mid-write never leaves a half file behind."""
+    """Write then rename, so a kill mid-write never leaves a half file behind.
+
+    The file gets the usual permissions (0666 less the umask), not mkstemp's private 0600.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, _FILE_MODE)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
             fh.flush()

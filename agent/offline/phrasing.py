@@ -65,6 +65,15 @@ def reference(answer: str, analysis: TurnAnalysis, prefer: str | None = None) ->
     return _trim(answer, 6) or "that"
 
 
+_ACK_OPENING = re.compile(r"^\W*(?:ok(?:ay)?|right|sure|got it|noted|mm-?hm|fair|understood|alright|i see)\b",
+                          re.IGNORECASE)
+
+
+def _acknowledged(ack: str, line: str) -> str:
+    """The persona's neutral acknowledgement before a line, unless the line already opens with one."""
+    return line if _ACK_OPENING.match(line) else f"{ack} {line}"
+
+
 def _fill(template: str, ref: str) -> str:
     return template.replace("{ref}", ref)
 
@@ -87,14 +96,14 @@ def phrase(
         return pick(persona.dont_know, key, said)
     if move.kind == "probe":
         ref = reference(answer, analysis)
-        return f"{ack} " + _fill(pick(persona.probes[move.signal], key, said), ref)
+        return _acknowledged(ack, _fill(pick(persona.probes[move.signal], key, said), ref))
     if move.kind == "pushback":
         ref = reference(answer, analysis, prefer=move.signal)
         options = persona.pushbacks.get(move.signal) or persona.pushbacks["overconfidence"]
         return _fill(pick(options, key, said), ref)
     if move.kind == "constraint":
         constraint = question.constraint(move.constraint_kind, constraint_index)
-        return f"{ack} {constraint.text}"
+        return _acknowledged(ack, constraint.text)
     if move.kind == "wrap_up":
         return persona.style.closing
     return ack
