@@ -65,6 +65,7 @@ class Interview:
         self.graph = build_graph(brain, persona, self._saver)
         self.config = {"configurable": {"thread_id": session_id}}
         self.metadata: dict = {}
+        self._snapshot = None
 
     # -- lifecycle ---------------------------------------------------------------------------------
     @classmethod
@@ -89,12 +90,12 @@ class Interview:
         interview = cls(session_id, load_persona(saved.persona), brain or resolve_brain())
         interview.metadata = dict(saved.metadata)
         interview.metadata.update(brain=interview.brain.name, **getattr(interview.brain, "info", {}))
-        if not interview.graph.get_state(interview.config).values:
+        if not interview.state:
             raise UserError(f"interview {session_id!r} has no checkpoint to resume from")
         pending = interview.metadata.get("pending_answer")
         if pending is not None and interview.waiting_for_answer:
             interview.answer(pending)
-        elif interview.graph.get_state(interview.config).next and not interview.waiting_for_answer:
+        elif interview._snap().next and not interview.waiting_for_answer:
             interview._run(None)
         return interview
 
@@ -125,21 +126,25 @@ class Interview:
 
     def _run(self, payload: object, on_delta: DeltaSink | None = None) -> list[Turn]:
         before = len(self.turns)
-        for mode, chunk in self.graph.stream(payload, self.config, stream_mode=["custom", "updates"],
-                                             durability="sync"):
-            if mode == "custom" and on_delta and "delta" in chunk:
+        self._snapshot = None
+        for chunk in self.graph.stream(payload, self.config, stream_mode="custom", durability="sync"):
+            if on_delta and "delta" in chunk:
                 on_delta(chunk["delta"])
-            elif mode == "updates" and "listen" in chunk:
-                self.metadata.pop("pending_answer", None)
-                self._save()
+        self._snapshot = None
         self.metadata.pop("pending_answer", None)
         self._save()
         return self.turns[before:]
 
     # -- views -------------------------------------------------------------------------------------
+    def _snap(self):
+        """The checkpointed state, read once per change: it only moves inside `_run`."""
+        if self._snapshot is None:
+            self._snapshot = self.graph.get_state(self.config)
+        return self._snapshot
+
     @property
     def state(self) -> dict:
-        return self.graph.get_state(self.config).values
+        return self._snap().values
 
     @property
     def turns(self) -> list[Turn]:
@@ -147,7 +152,7 @@ class Interview:
 
     @property
     def waiting_for_answer(self) -> bool:
-        return "listen" in self.graph.get_state(self.config).next
+        return "listen" in self._snap().next
 
     @property
     def finished(self) -> bool:

@@ -7,6 +7,7 @@ made-up token usage. So concurrency, caching and usage reporting run without a p
 
 from __future__ import annotations
 
+import threading
 import time
 
 from agent.models import Transcript, Verdict
@@ -20,11 +21,13 @@ class SlowStandInBrain:
         self.latency_s = latency_s
         self.info = {"model": model, "prompt_versions": {"judge": "stand-in-1"}}
         self.calls = 0
+        self._lock = threading.Lock()
 
     def judge(self, transcript: Transcript) -> Verdict:
         time.sleep(self.latency_s)
         prompt = sum(len(t.text) for t in transcript.turns) // 4
-        self.calls += 1
+        with self._lock:
+            self.calls += 1
         usage = {"kind": "verdict", "model": self.info["model"], "total_tokens": prompt + 400,
                  "cost_usd": (prompt + 4 * 400) * 1e-7}
         return judge_transcript(transcript).model_copy(update={"judge": self.name, "usage": usage})

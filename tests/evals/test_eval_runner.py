@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import time
+import threading
 from pathlib import Path
 
 import pytest
@@ -47,22 +47,31 @@ def test_unreadable_cache_entry_is_a_miss(tmp_path: Path, transcripts: list[Tran
     assert cache.get("ab" * 32) is None
 
 
-def test_concurrency_8_takes_at_most_a_fifth_of_serial_and_a_rerun_is_all_cache(
+class _MeetsInEights(SlowStandInBrain):
+    """Every call waits until eight are in flight at once: it can only finish if the runner really runs eight
+    concurrently (a serial runner breaks the barrier). Speed itself is measured by benchmarks/, not asserted."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+        self.barrier = threading.Barrier(8, timeout=20)
+
+    def judge(self, transcript: Transcript) -> Verdict:
+        self.barrier.wait()
+        return super().judge(transcript)
+
+
+def test_concurrency_8_runs_eight_calls_at_once_and_a_rerun_is_all_cache(
         tmp_path: Path, transcripts: list[Transcript]) -> None:
-    serial_brain, parallel_brain = SlowStandInBrain(0.2), SlowStandInBrain(0.2)
-    start = time.perf_counter()
-    serial = run_judge(transcripts, serial_brain, cache=VerdictCache(tmp_path / "a"), concurrency=1)
-    serial_s = time.perf_counter() - start
-    start = time.perf_counter()
-    parallel = run_judge(transcripts, parallel_brain, cache=VerdictCache(tmp_path / "b"), concurrency=8)
-    parallel_s = time.perf_counter() - start
-    assert parallel_s <= serial_s / 5, (serial_s, parallel_s)
-    assert [j.transcript.id for j in parallel] == [t.id for t in transcripts]  # input order kept
+    batch = (transcripts * 8)[:16]
+    batch = [t.model_copy(update={"id": f"{t.id}-{i}"}) for i, t in enumerate(batch)]
+    serial = run_judge(batch, SlowStandInBrain(0), cache=VerdictCache(tmp_path / "a"), concurrency=1)
+    brain = _MeetsInEights()
+    parallel = run_judge(batch, brain, cache=VerdictCache(tmp_path / "b"), concurrency=8)
+    assert [j.transcript.id for j in parallel] == [t.id for t in batch]  # input order kept
     assert [j.verdict for j in parallel] == [j.verdict for j in serial]
 
-    again = run_judge(transcripts, parallel_brain, cache=VerdictCache(tmp_path / "b"), concurrency=8,
-                      offline=True)
-    assert parallel_brain.calls == len(transcripts) and all(j.cached for j in again)
+    again = run_judge(batch, brain, cache=VerdictCache(tmp_path / "b"), concurrency=8, offline=True)
+    assert brain.calls == len(batch) and all(j.cached for j in again)
     assert [j.verdict.model_dump() for j in again] == [Verdict.model_validate(dict(j.verdict)).model_dump()
                                                        for j in parallel]
     assert [j.usage for j in again] == [j.usage for j in parallel] and again[0].usage["tokens"] > 0
