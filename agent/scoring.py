@@ -262,6 +262,17 @@ def improvements(findings: list[SignalFinding], transcript: Transcript) -> list[
     return out
 
 
+def _questions_with_signal(transcript: Transcript, findings: list[SignalFinding]) -> int:
+    """How many questions the positive evidence spans: 'strong' means consistent across rounds, not one answer."""
+    question_of, current = {}, 0
+    for i, turn in enumerate(transcript.turns):
+        if turn.role == "interviewer" and turn.kind == "question":
+            current += 1
+        question_of[i] = current
+    return len({question_of[ev.turn_index] for f in findings if f.polarity is Polarity.POSITIVE
+                for ev in f.evidence})
+
+
 def build_verdict(
     transcript: Transcript,
     findings: list[SignalFinding],
@@ -274,6 +285,8 @@ def build_verdict(
     dims = score_dimensions(verified)
     scores = {d: s for d, (s, _) in dims.items()}
     rec = recommend(scores, verified)
+    if rec is Recommendation.STRONG_HIRE and _questions_with_signal(transcript, verified) < 2:
+        rec = Recommendation.HIRE
     dq = sorted(disqualifiers(verified), key=lambda f: -f.strength)
     risks = sorted((f for f in verified if f.polarity is not Polarity.POSITIVE), key=lambda f: -f.strength)
     if rec.band == "hire":

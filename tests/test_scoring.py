@@ -56,3 +56,14 @@ def test_a_risk_seen_once_beside_its_opposite_is_weighed_not_a_disqualifier():
     mixed = build_verdict(TRANSCRIPT, positives + [defensive], [], judge="test")
     assert mixed.disqualifiers == []
     assert "defensive_under_constraint" in mixed.signal_ids()
+
+
+def test_strong_hire_needs_signal_across_more_than_one_question():
+    one_question = build_verdict(TRANSCRIPT, [f(s, "Who uses the ranking?") for s in POSITIVE_IDS], [], judge="t")
+    assert one_question.recommendation.value == "hire"
+    two = TRANSCRIPT.model_copy(update={"turns": [*TRANSCRIPT.turns,
+                                                  Turn(role="interviewer", kind="question", text="Next one."),
+                                                  Turn(role="candidate", text="I'd monitor it and keep a rollback.")]})
+    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS[:-1]] + [
+        f("end_to_end_ownership", "I'd monitor it and keep a rollback.", turn=5)]
+    assert build_verdict(two, findings, [], judge="t").recommendation.value == "strong_hire"

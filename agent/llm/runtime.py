@@ -6,6 +6,7 @@ does it in a background thread while a person is still choosing a persona.
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import threading
@@ -30,6 +31,9 @@ def litellm() -> ModuleType:
             module.turn_off_message_logging = True  # prompts and answers stay out of litellm's logging payloads
             for name in ("LiteLLM", "LiteLLM Router", "LiteLLM Proxy"):
                 logging.getLogger(name).setLevel(logging.ERROR)
+            # litellm's import leaves ~200 MB of long-lived objects; a full collection walking them stalls every
+            # thread (the UI's included) for ~0.2 s. They live as long as the process: take them out of the GC.
+            gc.freeze()
             _module = module
         return _module
 
