@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from agent.errors import UserError
+from agent.errors import UserError, read_user_file
 
 EXIT_USAGE = 2
 
@@ -79,12 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _read_answers(path: Path) -> list[str]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such answers file") from None
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read answers file: {exc.strerror}") from None
+    text = read_user_file(path, "answers")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 
 class UserError(Exception):
     """Bad input from the user (a file, a flag, a persona). The CLI prints `str(err)` on one line and exits 2."""
 
     exit_code = 2
+
+
+def read_user_file(path: Path, what: str) -> str:
+    """A file the user named, as text, or a one-line UserError saying why it can't be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UserError(f"{path}: no such {what} file") from None
+    except IsADirectoryError:
+        raise UserError(f"{path}: is a folder, not a {what} file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise UserError(f"{path}: cannot read {what} file: {reason}") from None
 
 
 def locate(data: object, loc: tuple) -> int | None:

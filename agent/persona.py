@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from agent.errors import UserError, format_loc, locate
+from agent.errors import UserError, format_loc, locate, read_user_file
 from agent.models import CONSTRAINT_KINDS, ConstraintKind
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
@@ -180,11 +180,7 @@ def parse_persona(path: Path, text: str) -> Persona:
 
 
 def load_persona_file(path: Path) -> Persona:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"{path}: cannot read persona file: {exc.strerror}") from None
-    return parse_persona(path, text)
+    return parse_persona(path, read_user_file(path, "persona"))
 
 
 @cache

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from agent.errors import UserError
+from agent.errors import UserError, read_user_file
 from agent.models import Transcript
 
 
@@ -109,13 +109,7 @@ def parse_transcript(text: str, path: Path, line_offset: int = 0) -> Transcript:
 
 
 def load_transcript(path: Path) -> Transcript:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such transcript file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read transcript: {exc}") from None
-    return parse_transcript(text, path)
+    return parse_transcript(read_user_file(path, "transcript"), path)
 
 
 def list_sessions() -> list[Transcript]:

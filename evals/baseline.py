@@ -5,18 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from agent.errors import UserError
+from agent.errors import UserError, read_user_file
 from evals.document import FORMAT
 from evals.gates import HEADLINE, Check
 
 
 def load_baseline(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise UserError(f"{path}: no such baseline file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: cannot read baseline: {exc}") from None
+    text = read_user_file(path, "baseline")
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from agent.errors import UserError
+from agent.errors import UserError, read_user_file
 from agent.models import Transcript
 from agent.storage import parse_transcript
 
@@ -23,10 +23,7 @@ class Dataset:
 
 def _records(path: Path) -> Iterator[tuple[str, int]]:
     """(text, line offset) of each transcript in the file: the whole file, or each non-blank JSONL line."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UserError(f"{path}: line 1: cannot read: {exc}") from None
+    text = read_user_file(path, "dataset")
     if path.suffix != ".jsonl":
         yield text, 0
         return
