@@ -35,14 +35,6 @@ class TurnContext(BaseModel):
         """The candidate turn being answered (the last one)."""
         return self.question_turns[-1]
 
-    @property
-    def prompt_turn(self) -> Turn | None:
-        """The interviewer turn the candidate was answering."""
-        for _, turn in reversed(self.question_turns[:-1]):
-            if turn.role == "interviewer":
-                return turn
-        return None
-
 
 @runtime_checkable
 class Brain(Protocol):

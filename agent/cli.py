@@ -9,8 +9,6 @@ from pathlib import Path
 
 from agent.errors import UserError, read_user_file
 
-EXIT_USAGE = 2
-
 DESCRIPTION = """\
 An adversarial ML-interview simulator. A company-style interviewer asks an open ML question, probes the
 signal you left out, injects data, latency and metric constraints, pushes back on overconfidence, and ends

@@ -10,7 +10,6 @@ from agent.taxonomy import SIGNAL_IDS, SIGNALS, Dimension, Polarity, Recommendat
 
 Role = Literal["interviewer", "candidate"]
 InterviewerKind = Literal["question", "probe", "constraint", "pushback", "follow_up", "clarification", "closing"]
-CandidateKind = Literal["answer", "clarifying_question", "dont_know", "end"]
 ConstraintKind = Literal["data", "latency", "metric"]
 CONSTRAINT_KINDS: tuple[ConstraintKind, ...] = ("data", "latency", "metric")
 Band = Literal["hire", "no_hire"]
@@ -107,7 +106,6 @@ class TurnAnalysis(BaseModel):
     said_dont_know: bool = False
     wants_to_end: bool = False
     injection_attempts: list[Evidence] = Field(default_factory=list)
-    topic_overlap: float = 0.0
 
     def has(self, signal: str) -> bool:
         return any(f.signal == signal for f in self.findings)

@@ -107,13 +107,6 @@ def allowed_moves(persona: Persona, progress: InterviewProgress) -> list[Move]:
     return moves
 
 
-def is_allowed(move: Move, allowed: list[Move]) -> bool:
-    return any(
-        m.kind == move.kind and m.signal == move.signal and m.constraint_kind == move.constraint_kind
-        for m in allowed
-    )
-
-
 def _missing_signal(persona: Persona, analysis: TurnAnalysis, allowed: list[Move]) -> str | None:
     probes = [m.signal for m in allowed if m.kind == "probe" and not analysis.has(m.signal)]
     if not probes:

@@ -38,9 +38,6 @@ def litellm() -> ModuleType:
         return _module
 
 
-def loaded() -> bool:
-    return _module is not None
-
 
 def warm_up() -> threading.Thread:
     """Start importing litellm in a daemon thread, if the settings point at a model (else the thread just ends).

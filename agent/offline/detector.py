@@ -180,20 +180,13 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
             signal=signal, polarity=SIGNALS[signal].polarity, evidence=evidence[:3],
             strength=round(strength, 2), why=spans[0][2],
         ))
-    overlap = _overlap(body, ctx.prompt_text + " " + ctx.question_text)
     return TurnAnalysis(
         findings=findings,
         asked_clarifying_question=asked_clarifying,
         said_dont_know=said_dont_know,
         wants_to_end=wants_to_end,
         injection_attempts=[Evidence(turn_index=turn_index, quote=s.text) for s in injected],
-        topic_overlap=round(overlap, 3),
     )
-
-
-def _overlap(answer: str, prompt: str) -> float:
-    a, p = content_words(answer), content_words(prompt)
-    return len(a & p) / len(p) if p else 0.0
 
 
 _GUARD = re.compile(r"\b(?:whether|if|check|verify|confirm|make sure|can'?t assume|don'?t assume|never assume|"
