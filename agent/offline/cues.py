@@ -402,6 +402,12 @@ ADAPT = rx(
 )
 
 DEFENSIVE = rx(
+    r"^\W*not really\b|\bstand by\b|\bin practice (?:that|this|it) (?:doesn'?t|never|won'?t)\b|\blet'?s be realistic\b|"
+    r"\b(?:resourcing|budget|staffing|headcount) (?:conversation|question|issue)\b|\bis the right one\b|"
+    r"\bwater(?:ing|ed)? (?:it |this |that )?down\b|\bdesign doesn'?t change\b|\bthat'?s not how it works\b",
+    r"\b(?:fix|deal with|handle|address) (?:that|it|this|the \w+(?: part)?) later\b|\btreat (?:it|that|them) as "
+    r"noise\b|\bstill plenty\b|\bif it becomes a (?:real )?problem\b|\bkeep (?:optimi[sz]ing|training|iterating|"
+    r"tuning)\b|\bgo bigger\b",
     r"\bstick (?:with|to)\b|\bas (?:designed|planned|originally (?:designed|planned))\b|\bkeep (?:\w+ ){0,3}in (?:for|"
     r"place)\b|\b(?:won'?t|wouldn'?t|isn'?t|shouldn'?t) (?:really )?be (?:an? )?(?:issue|problem)\b",
     r"\b(?:somebody|someone) (?:finds?|gets?) the (?:budget|money|capacity)\b|\brequest (?:a |more |"
