@@ -15,6 +15,8 @@ def rx(*patterns: str) -> re.Pattern:
 
 
 FRAMES = rx(
+    r"\b(?:is|are) what (?:really |actually )?matters\b|\bwhat ['\"\u2018\u2019]?good['\"\u2018\u2019]? means\b|"
+    r"\bthe (?:question|goal|point) (?:going in )?was whether\b",
     r"\b(?:a good|success|a win|good) (?:\w+ )?(?:means|is|looks like)\b|\bwhat (?:\w+ ){0,2}is for\b|"
     r"\bbefore (?:touching|"
     r"proposing|anything|any model)\b|\bestablish\w* (?:how|what|who|whether)\b|\btwo kinds of (?:mistakes?|errors?|"
@@ -52,6 +54,9 @@ FRAMES = rx(
 
 TRADEOFF = rx(
     r"\btrade[- ]?offs?\b",
+    r"\b(?:i'?m |we'?re )?fine with (?:that|it|some|a bit|slightly)\b|\b(?:aren'?t|isn'?t) symmetric\b|\btrades? "
+    r"\w+(?: \w+)? (?:off )?against\b|\bevery false \w+ costs\b|\b(?:a |each )?missed \w+(?: \w+)? costs?\b|"
+    r"\b(?:goes?|go) (?:slightly |a bit )?stale\b|\binvites? (?:rage|spam|gaming|abuse|fraud)\w*",
     r"\b(?:don'?t|doesn'?t|do not) cost the same\b|\bnot symmetric\b|\basymmetric\b|\bthat'?s the price\b|"
     r"\bthe price (?:is|we pay)\b|\bin exchange\b|\bpull in (?:slightly |very |quite )?(?:different|opposite) "
     r"directions\b",
@@ -179,6 +184,9 @@ PIVOT = rx(
 )
 
 DATA_DISMISSAL = rx(
+    r"\b(?:rare|small|minor) enough (?:that )?it (?:won'?t|doesn'?t) matter\b|\btreats? (?:it|that|them) as noise\b|"
+    r"\bdoesn'?t move (?:the )?\w+ much\b|\bso there'?s no (?:skew|leakage|drift|bias)\b|\b(?:population|sample|"
+    r"dataset) is (?:big|large) enough\b",
     r"\b(?:is|are|as|'s|'re) (?:the |our |effectively |basically |simply |just )?(?:ground truth|"
     r"source of truth|system of "
     r"record|the truth)\b|\btreat (?:it|them|this|that|those|\w+ logs) as (?:the )?(?:ground )?truth\b",

@@ -332,7 +332,7 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
     topics = sum(1 for v in _topic_counts(body).values() if v)
     narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "pushback")
     first = ctx.prompt_kind == "question" and ctx.first_answer
-    if sents and (n_words >= 150 or (first and n_words >= 100)
+    if sents and (n_words >= 150 or (first and n_words >= 120)
                   or (narrow and n_words >= 90 and n_words / prompt_words >= 12 and topics >= 5)):
         hits.add("over_answering", sents[0], 0.8 if n_words >= 150 else 0.65,
                  f"{n_words} words for a {prompt_words}-word {ctx.prompt_kind}")

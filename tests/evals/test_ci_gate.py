@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 from eval_helpers import TEST_SPLIT, run_cli
 
-# Measured on evals/datasets/test: macro-F1 0.795, band accuracy 0.925 (37/40), kappa 0.593.
+# Measured on evals/datasets/test: macro-F1 0.807, band accuracy 0.925 (37/40), kappa 0.612.
 # On 40 transcripts one band call is 0.025: the band floor tolerates one band error beyond today's three.
 # Both floors sit above the offline-judge-quality bar (macro-F1 0.75, band accuracy 0.85).
-FLOORS = {"macro_f1": 0.77, "band_accuracy": 0.90, "kappa": 0.57}
+FLOORS = {"macro_f1": 0.78, "band_accuracy": 0.90, "kappa": 0.59}
 
 
 def test_offline_judge_holds_its_figures_on_the_test_split(capsys: pytest.CaptureFixture) -> None:
