@@ -203,7 +203,12 @@ class InterviewScreen(Screen[None]):
         self.query_one(SidePanel).show_time(elapsed, snap.timebox_minutes, self._time_up)
 
     # -- actions ------------------------------------------------------------------------------------------
-    async def action_send(self) -> None:
+    def action_send(self) -> None:
+        # ctrl+s is a priority binding, handled before the answer box has taken keys already queued for it (a fast
+        # typist, or a terminal that sends a paste as keystrokes). Sending from the box's own queue runs after them.
+        self.query_one("#answer", TextArea).call_later(self._send_answer)
+
+    async def _send_answer(self) -> None:
         answer = self.query_one("#answer", TextArea)
         text = answer.text.strip()
         if self._failed and self._room is not None and not self._busy:
