@@ -15,7 +15,7 @@ import sys
 import tempfile
 import threading
 from collections.abc import Callable
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
@@ -26,6 +26,7 @@ sys.path[:0] = [str(HERE), str(HERE.parents[1])]
 import llm_script as script  # noqa: E402
 import llm_wire as wire  # noqa: E402
 from llm_cassettes import PROVIDERS, SCENARIOS, Scenario, cassette_path, vcr_options  # noqa: E402
+from llm_http import StandInHandler  # noqa: E402
 
 Factory = Callable[[str], wire.Response]
 LABEL = """\
@@ -37,23 +38,13 @@ LABEL = """\
 RERECORD = "\n# Re-record against the real API with INTERVIEWER_RECORD=1 (see tests/cassettes/README.md)."
 
 
-class _Server(BaseHTTPRequestHandler):
+class _Server(StandInHandler):
     protocol_version = "HTTP/1.1"
     queue: list[Factory] = []
 
     def do_POST(self) -> None:  # noqa: N802 - the http.server API
         body = self.rfile.read(int(self.headers.get("content-length", 0))).decode("utf-8")
-        status, headers, text = self.queue.pop(0)(body)
-        data = text.encode("utf-8")
-        self.send_response(status)
-        for key, value in headers.items():
-            self.send_header(key, value)
-        self.send_header("content-length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        return
+        self.reply(*self.queue.pop(0)(body))
 
 
 class _Literal(yaml.SafeDumper):

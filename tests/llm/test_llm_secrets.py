@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 import vcr as vcrpy
 from llm_cassettes import CASSETTES, vcr_options
+from llm_http import StandInHandler
 from llm_script import A1, PERSONA, QUESTIONS, SEED, turn_json
 from llm_wire import openai_stream
 
@@ -45,23 +46,14 @@ def test_recording_filters_credentials(tmp_path: Path, monkeypatch: pytest.Monke
     is in the request on the wire and in no byte of the cassette."""
     seen: list[str] = []
 
-    class Provider(BaseHTTPRequestHandler):
+    class Provider(StandInHandler):
         protocol_version = "HTTP/1.1"
 
         def do_POST(self) -> None:  # noqa: N802 - the http.server API
             seen.append(self.headers.get("authorization", ""))
             self.rfile.read(int(self.headers["content-length"]))
             status, headers, body = openai_stream(turn_json(0), 1000)
-            data = body.encode()
-            self.send_response(status)
-            for key, value in {**headers, "openai-organization": "org-secret", "set-cookie": "session=x"}.items():
-                self.send_header(key, value)
-            self.send_header("content-length", str(len(data)))
-            self.end_headers()
-            self.wfile.write(data)
-
-        def log_message(self, *args: object) -> None:
-            return
+            self.reply(status, {**headers, "openai-organization": "org-secret", "set-cookie": "session=x"}, body)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Provider)
     threading.Thread(target=server.serve_forever, daemon=True).start()

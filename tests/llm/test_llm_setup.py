@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from llm_http import StandInHandler
 
 from agent.brains import describe_brain, resolve_brain
 from agent.config import load_settings
@@ -56,18 +57,12 @@ def test_a_key_in_the_environment_picks_that_providers_default(monkeypatch: pyte
 
 @LOCAL
 def test_a_local_ollama_supplies_its_first_chat_model(monkeypatch: pytest.MonkeyPatch, no_keys) -> None:
-    class Tags(BaseHTTPRequestHandler):
+    class Tags(StandInHandler):
         def do_GET(self) -> None:  # noqa: N802 - the http.server API
             body = json.dumps({"models": [
                 {"name": "nomic-embed-text:latest", "details": {"family": "nomic-bert"}},
-                {"name": "qwen2.5:7b", "details": {"family": "qwen2"}}]}).encode()
-            self.send_response(200)
-            self.send_header("content-type", "application/json")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args: object) -> None:
-            return
+                {"name": "qwen2.5:7b", "details": {"family": "qwen2"}}]})
+            self.reply(200, {"content-type": "application/json"}, body)
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Tags)
     threading.Thread(target=server.serve_forever, daemon=True).start()
