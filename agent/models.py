@@ -51,6 +51,7 @@ class Labels(BaseModel):
     present: list[str] = Field(default_factory=list)
     absent: list[str] = Field(default_factory=list)
     recommendation_band: Band | None = None
+    recommendation: Recommendation | None = None
     dimension_scores: dict[Dimension, int] | None = None
 
     _ids = field_validator("present", "absent")(_check_signal_ids)
@@ -60,6 +61,8 @@ class Labels(BaseModel):
         both = set(self.present) & set(self.absent)
         if both:
             raise ValueError(f"signal(s) labelled both present and absent: {sorted(both)}")
+        if self.recommendation and self.recommendation_band and self.recommendation.band != self.recommendation_band:
+            raise ValueError(f"recommendation {self.recommendation.value} is not in band {self.recommendation_band}")
         return self
 
 
@@ -106,6 +109,13 @@ class TurnAnalysis(BaseModel):
     said_dont_know: bool = False
     wants_to_end: bool = False
     injection_attempts: list[Evidence] = Field(default_factory=list)
+    # How the answer meets the line it answers (agent/responsiveness.py), for the policy as much as the judge.
+    addresses_prompt: bool = True
+    off_topic: bool = False
+    unaddressed_constraint: bool = False
+    has_plan: bool = True
+    hedged: bool = False
+    deferred: bool = False
 
     def has(self, signal: str) -> bool:
         return any(f.signal == signal for f in self.findings)
