@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
-from agent.offline.text import content_words, sentences, stem, word_count
+from agent.offline.text import content_words, sentences, stem, word_count, words
 
 # Words every interviewer line uses; they say nothing about what the prompt is about.
 _PROMPT_FILLER = frozenset(stem(w) for w in (
@@ -133,15 +134,34 @@ def read(answer: str, prompt: str, *, prompt_kind: str, question: str = "",
 
     score = 0.45 * lexical + 0.2 * bool(covered_numbers) + 0.15 * on_topic + 0.35 * semantic_part
     score = round(min(1.0, score), 3)
-    substantial = word_count(answer) >= 10
+    elsewhere = word_count(answer) >= 15 and len(_foreign_terms(answer, core + " " + question)) >= 3
     missed = [t for t in sorted(terms) if t not in said][:8] + [n for n in stated if n not in covered_numbers]
     return Reading(
         score=score,
         addresses=score >= ADDRESS_THRESHOLD,
-        off_topic=substantial and score < OFF_TOPIC_THRESHOLD,
+        off_topic=elsewhere and score < OFF_TOPIC_THRESHOLD,
         covered=tuple(covered_numbers + covered_terms),
         missed=tuple(missed),
     )
+
+
+def _foreign_terms(answer: str, prompt: str) -> set[str]:
+    """Specific words of the answer's own domain that the prompt never mentions ("grocery", "shoppers")."""
+    from agent.grounding import is_specific
+
+    known = content_words(prompt)
+    return {w for w in words(answer) if is_specific(w) and stem(w) not in known and not _ml_term(w)}
+
+
+@cache
+def _ml_terms() -> frozenset[str]:
+    from agent.knowledge import lexicon
+
+    return lexicon("ml_terms").vocabulary | lexicon("mechanisms").vocabulary
+
+
+def _ml_term(word: str) -> bool:
+    return word in _ml_terms() or stem(word) in _ml_terms()
 
 
 def essence(constraint_text: str) -> str:
