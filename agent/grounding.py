@@ -23,8 +23,9 @@ from functools import cache
 from agent.knowledge import lexicon, phrase_regex
 from agent.offline.text import content_words, stem, words
 
-RARE_ZIPF = 4.3
+RARE_ZIPF = 4.0
 RECITAL_COVERAGE = 0.7
+MIN_UNITS = 2
 RECITAL_SIMILARITY = 0.86
 
 _QUANTITY = re.compile(
@@ -61,7 +62,7 @@ class Grounding:
 
 @cache
 def _generic_stems() -> frozenset[str]:
-    vocab = lexicon("generic_words").vocabulary
+    vocab = lexicon("generic_words").vocabulary | lexicon("ml_terms").vocabulary
     advice = {w for s in lexicon("advice").exemplars for w in content_words(s)}
     return frozenset({stem(w) for w in vocab} | advice)
 
@@ -88,22 +89,32 @@ def is_specific(word: str) -> bool:
 
 
 def grounding(text: str, problem: Problem | None = None) -> Grounding:
-    """Why `text` is concrete (empty when it is not): quantities, problem terms, mechanisms, specific words."""
+    """Why `text` is concrete (empty when it is not).
+
+    Concreteness is counted in units: a quantity, each problem term, each mechanism, each specific word (up to two
+    of each kind). One unit alone is usually an echo ("the customer is someone with a broken device") or a checklist
+    word ("a clear rollback plan"); a quantity, or two units together, is a decision about this problem.
+    """
     reasons: list[str] = []
+    units = 0
     quantity = next((m for m in _QUANTITY.finditer(text) if not _STOP_QUANTITY.match(text[m.start():])), None)
     if quantity:
         reasons.append(f"quantity: {quantity.group(0).strip()}")
+        units += 2
     stems = content_words(text)
     shared = sorted(stems & problem.terms) if problem else []
     if shared:
         reasons.append("problem terms: " + ", ".join(shared[:4]))
-    mechanism = _mechanism_rx().search(text)
-    if mechanism:
-        reasons.append(f"mechanism: {mechanism.group(0)}")
-    rare = [w for w in dict.fromkeys(words(text)) if is_specific(w)]
+        units += min(2, len(shared))
+    mechanisms = sorted({m.group(0).lower() for m in _mechanism_rx().finditer(text)})
+    if mechanisms:
+        reasons.append("mechanism: " + ", ".join(mechanisms[:4]))
+        units += min(2, len(mechanisms))
+    rare = [w for w in dict.fromkeys(words(text)) if is_specific(w) and w not in mechanisms]
     if rare:
         reasons.append("specific: " + ", ".join(rare[:4]))
-    return Grounding(tuple(reasons))
+        units += min(2, len(rare))
+    return Grounding(tuple(reasons) if units >= MIN_UNITS else ())
 
 
 def is_recital(sentence: str, problem: Problem | None = None) -> bool:

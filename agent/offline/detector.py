@@ -18,6 +18,7 @@ from agent.models import Evidence, SignalFinding, TurnAnalysis
 from agent.offline import cues
 from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
+from agent.substance import is_committed, is_concrete
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
 
@@ -191,21 +192,16 @@ def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
     """Keep a positive only where its sentence is concrete about this problem; say whether any positive is left.
 
     A sentence is concrete when it is grounded (a term of this problem, a quantity, a named mechanism, a specific
-    word) and is not generic advice said back. A question to the interviewer about the problem's facts is concrete
-    by nature ("how are the labels produced?"), unless it is the article's own question recited.
+    word) and is not generic advice said back; a real question to the interviewer about the problem is concrete by
+    nature ("how are the labels produced?"), unless it is the article's own question recited (`agent.substance`).
+    A turn that hedges every concrete thing it says commits to nothing and keeps no positive.
     """
-    verdicts: dict[Span, bool] = {}
-
-    def concrete(sentence: Span) -> bool:
-        if sentence not in verdicts:
-            recited = is_recital(sentence.text, ctx.problem)
-            asks = sentence.text.rstrip().endswith("?") and not hedges.is_confusion(sentence.text)
-            verdicts[sentence] = not recited and (asks or bool(grounding(sentence.text, ctx.problem)))
-        return verdicts[sentence]
-
+    concrete = {s: is_concrete(s.text, ctx.problem) for s in sents}
+    if not any(is_committed(s.text, ctx.problem) for s, ok in concrete.items() if ok):
+        concrete = dict.fromkeys(concrete, False)
     kept = False
     for signal in [s for s in hits.spans if s in POSITIVE_IDS]:
-        spans = [h for h in hits.spans[signal] if concrete(_sentence_of(sents, h[0]))]
+        spans = [h for h in hits.spans[signal] if concrete.get(_sentence_of(sents, h[0]), False)]
         if spans:
             hits.spans[signal] = spans
             kept = True
@@ -226,8 +222,9 @@ def _uncertainty(hits: _Hits, sents: list[Span], ctx: Context) -> None:
             hits.add("narrated_uncertainty", sent, 0.8, "reasoned aloud about an assumption and how to test it")
 
 
-_HYPOTHESIS = re.compile(r"\b(?:guess|hypothesis|hunch|bet|suspect|assum\w*|if (?:that|this|i'?m) (?:\w+ )?wrong|"
-                         r"turns out|would tell|to check|to test|whether)\b", re.IGNORECASE)
+_HYPOTHESIS = re.compile(r"\b(?:my (?:\w+ )?guess|hypothesis|hunch|bet|suspect|assum\w*|"
+                         r"if (?:that|this|i'?m) (?:\w+ )?wrong|turns out|would tell|to check|to test|whether)\b",
+                         re.IGNORECASE)
 
 
 def _deferral(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
@@ -243,16 +240,18 @@ def _deferral(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
 
 
 def _off_topic(hits: _Hits, sents: list[Span], body: str, ctx: Context, exempt: bool) -> bool:
-    """A substantial answer about another problem altogether: its positives are not about this one."""
+    """A substantial answer about another problem altogether: its positives are not about this one.
+
+    Read against the whole problem (the question with everything said about it so far, the candidate's own
+    earlier answers included), never against a short probe alone ("How do you pick the threshold?" has no topic
+    of its own); a story prompt ("walk me through a project you led") has no topic to leave.
+    """
     if exempt or not sents or ctx.prompt_kind not in ("question", "probe", "follow_up", "clarification"):
         return False
-    if ctx.prompt_kind == "clarification":
-        prompt, kind = ctx.question_text, "question"
-    else:
-        prompt, kind = ctx.prompt_text, ctx.prompt_kind
-    if not prompt:
+    if not ctx.question_text or _NARRATIVE.search(ctx.question_text):
         return False
-    reading = read(body, prompt, prompt_kind=kind, question=ctx.question_text)
+    context = " ".join(filter(None, (ctx.question_text, ctx.prompt_text, ctx.earlier_answers)))
+    reading = read(body, context, prompt_kind="question", question=ctx.question_text)
     if not reading.off_topic:
         return False
     for signal in [s for s in hits.spans if s in POSITIVE_IDS]:
@@ -442,22 +441,16 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
         reading = read(body, ctx.prompt_text, prompt_kind="constraint", question=ctx.question_text,
                        constraint_kind=ctx.constraint_kind)
     defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
-    adaptive = [c for c in clause_list if cues.ADAPT.search(c.text)
-                and grounding(_sentence_of(sents, c).text, ctx.problem)]
-    if not defensive and clause_list and answering and _restates(body, ctx.earlier_answers) and not adaptive:
+    changes = _changes(sents, ctx) if answering and (reading is None or reading.addresses) else []
+    if not defensive and clause_list and answering and _restates(body, ctx.earlier_answers) and not changes:
         defensive = [clause_list[0]]
-    if defensive and len(defensive) >= len(adaptive):
+    if defensive and len(defensive) >= len(changes):
         hits.add("defensive_under_constraint", defensive[0], 0.9, "argued with the constraint instead of adapting")
         hits.drop("adapts_under_constraint")
         if ctx.constraint_kind == "data" and "data_first" not in hits:
             hits.add("ignores_data_reality", defensive[0], 0.8, "waved away a data problem")
-    elif answering and clause_list and (reading is None or reading.addresses):
-        overlap = content_words(body) & content_words(ctx.prompt_text)
-        acting = [c for c in clause_list if cues.ACTION.search(c.text)
-                  and grounding(_sentence_of(sents, c).text, ctx.problem)]
-        if adaptive or (acting and (cues.ADAPT_OPENER.search(body) or len(overlap) >= 2)):
-            span = (adaptive or acting)[0]
-            hits.add("adapts_under_constraint", span, 0.85, "updated the design to fit the new constraint")
+    elif changes:
+        hits.add("adapts_under_constraint", changes[0], 0.85, "took up the constraint and changed the plan to fit it")
     if (reading is not None and not reading.addresses and word_count(body) >= 8 and not defensive
             and "adapts_under_constraint" not in hits and not _DONT_KNOW.search(body)):
         hits.add("answers_different_question", sents[0], 0.7,
@@ -466,6 +459,25 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     if ctx.prompt_kind == "constraint":
         hits.drop("premature_complexity")
     return reading
+
+
+def _changes(sents: list[Span], ctx: Context) -> list[Span]:
+    """Concrete statements that add to the prompt: what the candidate would now do, in whatever grammar.
+
+    Committees hear "Then narrow it: use ICU admission as the outcome" and "Switch the label to viewable
+    impressions" as adaptation as surely as "I'd switch..."; what matters is that the answer took up the
+    constraint (checked by the caller) and says something concrete of its own about it.
+    """
+    prompt_words = content_words(ctx.prompt_text)
+    out = []
+    for sent in sents:
+        text = sent.text
+        if text.rstrip().endswith("?") or hedges.is_confusion(text) or hedges.deferral(text):
+            continue
+        if len(content_words(text) - prompt_words) >= 3 and grounding(text, ctx.problem) \
+                and not is_recital(text, ctx.problem):
+            out.append(sent)
+    return out
 
 
 def _restates(body: str, earlier: str) -> bool:
