@@ -29,7 +29,8 @@ MIN_UNITS = 2
 RECITAL_SIMILARITY = 0.86
 
 _QUANTITY = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"\d|\b(?:an?|per|every|each) (?:hour|day|week|month|quarter|year|minute|second)\b|\b(?:hourly|daily|weekly|"
+    r"monthly|quarterly|nightly|overnight)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
     r"sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|half|quarter|"
     r"a third|double|twice|triple|tenfold)\b(?:\s+(?:percent|ms|milliseconds|seconds|minutes|hours|days|weeks|"
     r"months|years|examples|cases|rows|labels|points|times|x))?",
@@ -83,6 +84,17 @@ def _rare(word: str) -> bool:
     return len(word) >= 5 and _zipf()(word, "en") < RARE_ZIPF
 
 
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]*")
+
+
+def _proper_names(text: str, problem: Problem | None) -> set[str]:
+    """Capitalised words inside a sentence that the problem never mentions: product and tool names ("TensorRT",
+    "Weaviate", "Grafana"). Naming a vendor is not a decision, so they never ground a span; the problem's own
+    names ("Hinglish", "Instagram") are problem terms and count as such."""
+    known = problem.terms if problem else frozenset()
+    return {m.group(0).lower() for m in _NAME.finditer(text) if stem(m.group(0).lower()) not in known}
+
+
 def is_specific(word: str) -> bool:
     """A rare content word that is not generic interview vocabulary ("cardholder", "thumbnail")."""
     return word.isalpha() and stem(word) not in _generic_stems() and _rare(word)
@@ -110,7 +122,8 @@ def grounding(text: str, problem: Problem | None = None) -> Grounding:
     if mechanisms:
         reasons.append("mechanism: " + ", ".join(mechanisms[:4]))
         units += min(2, len(mechanisms))
-    rare = [w for w in dict.fromkeys(words(text)) if is_specific(w) and w not in mechanisms]
+    named = _proper_names(text, problem)
+    rare = [w for w in dict.fromkeys(words(text)) if is_specific(w) and w not in mechanisms and w not in named]
     if rare:
         reasons.append("specific: " + ", ".join(rare[:4]))
         units += min(2, len(rare))

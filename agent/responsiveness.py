@@ -165,10 +165,12 @@ def _ml_term(word: str) -> bool:
 
 
 def essence(constraint_text: str) -> str:
-    """The constraint's facts in one short sentence: its first factual sentence, without the stock framing."""
+    """The constraint's facts in one short sentence: its first sentence that states a number or several key terms,
+    without acknowledgements ("Go on.") or the stock framing ("New information:", "How does that change...?")."""
     core = _core(constraint_text)
     facts = [s.text for s in sentences(core) if not s.text.rstrip().endswith("?")]
-    first = (facts or [core])[0].strip()
+    first = next((f for f in facts if numbers(f) or len(key_terms(f)) >= 3), (facts or [core])[-1]).strip()
+    first = re.sub(r"^\W*(?:new information|update|constraint|heads up|catch)\s*:\s*", "", first, flags=re.IGNORECASE)
     return first if first.endswith((".", "!")) else first + "."
 
 

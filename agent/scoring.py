@@ -15,7 +15,7 @@ from agent.feedback import compose_feedback, improvements
 from agent.models import Coverage, Evidence, SignalFinding, Transcript, Verdict
 from agent.offline.text import sentences
 from agent.substance import TurnReading, admit, read_transcript, substantive_share
-from agent.taxonomy import POSITIVE_IDS, SIGNALS, Dimension, Polarity, Recommendation
+from agent.taxonomy import POSITIVE_IDS, RECOMMENDATION_ORDER, SIGNALS, Dimension, Polarity, Recommendation
 
 DISQUALIFYING_STRENGTH = 0.7
 # Risks that sink an interview on sight; any other negative disqualifies only once it survived a follow-up.
@@ -26,6 +26,7 @@ OPPOSITE = {"ignores_data_reality": "data_first", "defensive_under_constraint": 
 MAX_QUOTES = 3
 # Below this share of concrete answers the interview is made of hedges and recited advice.
 HOLLOW_SHARE = 0.34
+LEVEL = {r: i for i, r in enumerate(RECOMMENDATION_ORDER)}
 THIN_SHARE = 0.5
 
 
@@ -167,7 +168,7 @@ def score_dimensions(record: Record) -> dict[Dimension, tuple[int | None, str]]:
         against = [SIGNALS[f.signal].title.lower() for f in neg + noise]
         penalty = 0.0
         if dim is Dimension.LEARNING_ABILITY and record.unaddressed:
-            penalty += 0.5 * len(record.unaddressed)
+            penalty += min(1.2, 0.4 * len(record.unaddressed))
             against.append(f"{len(record.unaddressed)} constraint(s) left unaddressed")
         if dim is Dimension.OWNERSHIP and deferred:
             penalty += 0.6
@@ -217,7 +218,7 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     - no_hire: rigid under more than one constraint, rigidity that persisted after a pushback, nothing positive at
       all, or an interview made mostly of hedges and recited advice;
     - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise, a thin interview, or
-      most constraints left unaddressed;
+      every constraint (of two or more) left unaddressed; at most lean_hire with most of them unaddressed;
     - at most hire unless strong hire is earned: concrete positives in at least two questions, every constraint
       addressed, no unresolved risk.
     """
@@ -239,10 +240,13 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     persisted_rigidity = any(f.signal == "defensive_under_constraint" and f.persisted_after_probe for f in findings)
     if len(record.rigid_turns) >= 2 or persisted_rigidity or not positives or record.share < HOLLOW_SHARE:
         return Recommendation.NO_HIRE
+    every_constraint_missed = len(record.constraints) >= 2 and len(record.unaddressed) == len(record.constraints)
     capped = (bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
-              or (record.constraints and len(record.unaddressed) * 2 > len(record.constraints)))
+              or every_constraint_missed)
     if capped and rec.band == "hire":
         rec = Recommendation.LEAN_NO_HIRE
+    if len(record.unaddressed) * 2 > len(record.constraints) and LEVEL[rec] > LEVEL[Recommendation.LEAN_HIRE]:
+        rec = Recommendation.LEAN_HIRE
     strong_earned = (record.questions_with_signal >= 2 and not record.unaddressed and not record.rigid_turns
                      and not unresolved_risks(findings) and len(positives) >= 4)
     if rec is Recommendation.STRONG_HIRE and not strong_earned:

@@ -544,8 +544,8 @@ METRICS = rx(
 )
 METRIC_PUSH = rx(
     r"\b(?:maximi[sz]e|push|drive|get) (?:the )?(?:\w+ ){0,2}(?:as high|as low|up|down) as (?:it|we|possible)",
-    r"\b(?:auc|gini|f1|ndcg|log ?loss|accuracy|precision|recall|rmse|ctr)\b(?: \w+){0,3} (?:was|is|of|at|hit|"
-    r"reached|improved|went|holds|held|improvement|lift|gain)\b",
+    r"\b(?:auc|gini|f1|ndcg|log ?loss|accuracy|precision|recall|rmse|ctr)\b(?: \w+){0,3} (?:was|is|hit|"
+    r"reached|improved|went|improvement|lift|gain)\b",
     r"\b(?:compare|track|report|check) (?:the )?(?:offline )?(?:auc|gini|log ?loss|ndcg|f1|rmse|accuracy)\b",
     r"\b(?:maximi[sz]e|optimi[sz]e|push|squeeze|boost|improve|increase|raise|bump|get|drive|hit|beat)\w* "
     r"(?:the |our |that |up )?(?:\w+ ){0,2}(?:auc|roc|f1|rmse|mae|ndcg|precision|recall|accuracy|log ?loss|"

@@ -424,6 +424,9 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
                      f"asked about {focus}, answered about {other}")
 
 
+UNHEARD_SCORE = 0.2
+
+
 def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span], body: str,
                          ctx: Context) -> Reading | None:
     """Read the answer against the constraint or pushback it follows: an updated plan, an argument, or neither.
@@ -451,7 +454,7 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
             hits.add("ignores_data_reality", defensive[0], 0.8, "waved away a data problem")
     elif changes:
         hits.add("adapts_under_constraint", changes[0], 0.85, "took up the constraint and changed the plan to fit it")
-    if (reading is not None and not reading.addresses and word_count(body) >= 8 and not defensive
+    if (reading is not None and reading.score < UNHEARD_SCORE and word_count(body) >= 8 and not defensive
             and "adapts_under_constraint" not in hits and not _DONT_KNOW.search(body)):
         hits.add("answers_different_question", sents[0], 0.7,
                  "answered something other than the constraint: " + (", ".join(reading.missed[:3]) or "its facts")
