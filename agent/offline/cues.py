@@ -431,6 +431,8 @@ DEFENSIVE = rx(
     r"\bon their roadmap\b|\b(?:nobody|no one) (?:is|will be|cares|notices)\b",
     r"\bnothing (?:really )?changes\b|\b(?:stays?|remains?) (?:basically |essentially |mostly |pretty much )?(?:the )?"
     r"same\b|\bsame (?:plan|design|approach|model|answer|architecture|setup)\b|\bkeep the same\b",
+    r"\b(?:the )?(?:approach|design|plan|answer|strategy) (?:still )?stands\b|\b(?:that |it )?(?:never|rarely) really "
+    r"matters\b|\b(?:is |'s )?(?:just )?an edge case\b|\bwouldn'?t design (?:the|a|my) \w+ around\b|"
     r"\bsorts? itself out\b|\btakes? care of itself\b|\b(?:is|are) a dead end\b|\boverthink(?:ing)?\b|"
     r"\bi hear you,? but\b|\bi don'?t see how i'?m (?:meant|supposed|expected) to\b",
     r"\b(?:one|a job|something|a question) for the \w+(?: \w+)? (?:people|team|folks|side|org)\b",

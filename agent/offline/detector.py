@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from agent import hedges
-from agent.grounding import Problem, grounding, is_recital
+from agent.grounding import Problem, grounding
 from agent.models import Evidence, SignalFinding, TurnAnalysis
 from agent.offline import cues
 from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
-from agent.substance import is_committed, is_concrete
+from agent.substance import is_committed, is_concrete, is_question
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
 
@@ -115,8 +115,7 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     hits = _Hits()
 
     confused = [s for s in sents if hedges.is_confusion(s.text)]
-    questions = [s for s in sents if s.text.rstrip().endswith("?") and not _RHETORICAL.search(s.text)
-                 and s not in confused]
+    questions = [s for s in sents if is_question(s.text) and not _RHETORICAL.search(s.text)]
     asked_clarifying = bool(questions) and (n_words <= 70 or len(questions) * 2 >= len(sents))
     said_dont_know = bool(_DONT_KNOW.search(body)) and n_words <= 60
     wants_to_end = bool(_END.search(text)) and n_words <= 25
@@ -464,21 +463,32 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     return reading
 
 
+_MOVE = re.compile(
+    r"^\W*(?:then|so|ok(?:ay)?|fine|right|in that case|that (?:changes|means|rules out))\b|\b(?:would|will|'ll|'d|can|"
+    r"could|should|need to|have to|has to|going to|instead|rather than)\b|^\W*(?:switch|use|drop|add|precompute|"
+    r"cache|move|train|retrain|split|log|route|cap|set|raise|lower|cut|narrow|check|pull|sample|label|relabel|"
+    r"weight|reweight|filter|exclude|backfill|join|replace|swap|distill|quantize|batch|serve|ship|run|hold|score|"
+    r"rank|treat|build|start|stop|limit|shrink|restrict|keep only|measure|audit|compare|segment|bucket)\b",
+    re.IGNORECASE)
+
+
 def _changes(sents: list[Span], ctx: Context) -> list[Span]:
-    """Concrete statements that add to the prompt: what the candidate would now do, in whatever grammar.
+    """Committed, concrete statements of what the candidate would now do, in whatever grammar.
 
     Committees hear "Then narrow it: use ICU admission as the outcome" and "Switch the label to viewable
-    impressions" as adaptation as surely as "I'd switch..."; what matters is that the answer took up the
-    constraint (checked by the caller) and says something concrete of its own about it.
+    impressions" as adaptation as surely as "I'd switch..."; an argument ("prices don't move that fast"), a hedge
+    or a restatement of the constraint is not a change. Whether the answer took up the constraint at all is the
+    caller's check.
     """
     prompt_words = content_words(ctx.prompt_text)
     out = []
     for sent in sents:
         text = sent.text
-        if text.rstrip().endswith("?") or hedges.is_confusion(text) or hedges.deferral(text):
+        if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text):
             continue
-        if len(content_words(text) - prompt_words) >= 3 and grounding(text, ctx.problem) \
-                and not is_recital(text, ctx.problem):
+        if cues.DEFENSIVE.search(text) or cues.DATA_DISMISSAL.search(text):
+            continue
+        if len(content_words(text) - prompt_words) >= 3 and is_committed(text, ctx.problem):
             out.append(sent)
     return out
 
