@@ -507,7 +507,11 @@ OVERCONFIDENT = rx(
     r"\btrivial(?:ly)?\b",
     r"\b100 ?(?:%|percent)\b",
     r"\bcertainly\b",
-    r"\beveryone (?:uses|does|knows)\b|\bhow it'?s always done\b|\bindustry standard\b",
+    r"\beveryone (?:uses|does|knows)\b|\bhow it'?s always done\b|\bindustry[- ]standard\b",
+    r"\b(?:this|that|it) ?(?:is|'s) the (?:right|correct|clearest|obvious) (?:architecture|approach|model|answer|"
+    r"objective|call|choice|metric)\b|\b(?:handles?|takes? care of) (?:the rest|itself|everything)\b|"
+    r"\bvery well calibrated\b|\bi'?m fairly (?:confident|sure|certain)\b|\bthat'?s where the field is\b",
+    r"^\W*(?:standard (?:setup|approach|practice|stuff)|straightforward|easy|trivial|done)\W*$",
     r"\bthere'?s no way\b|\bcan'?t (?:fail|go wrong|miss)\b",
     r"\bsolves? (?:it|this|everything|the whole)\b",
     r"\bi'?m (?:confident|certain|sure) (?:that )?(?:this|it|the)\b",
