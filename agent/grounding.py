@@ -36,6 +36,11 @@ _QUANTITY = re.compile(
     r"months|years|examples|cases|rows|labels|points|times|x))?",
     re.IGNORECASE,
 )
+# A choice the candidate makes: it turns one concrete unit into a decision about the problem.
+_DECISION = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would|we'?ll|let'?s)\s+(?:\w+\s+)?(?:start|use|train|pick|"
+                       r"choose|go with|ship|build|keep|drop|cap|set|log|sample|split|weight|route|cache|precompute|"
+                       r"measure|compare|check|run|hold|give up|accept|rather|prioriti[sz]e|fit|label)\b",
+                       re.IGNORECASE)
 _STOP_QUANTITY = re.compile(r"^\W*(?:one|first)\b", re.IGNORECASE)
 
 
@@ -80,8 +85,8 @@ def _zipf():
     return zipf_frequency
 
 
-def _rare(word: str) -> bool:
-    return len(word) >= 5 and _zipf()(word, "en") < RARE_ZIPF
+def _rare(word: str, below: float = RARE_ZIPF) -> bool:
+    return len(word) >= 5 and _zipf()(word, "en") < below
 
 
 _NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]*")
@@ -95,9 +100,9 @@ def _proper_names(text: str, problem: Problem | None) -> set[str]:
     return {m.group(0).lower() for m in _NAME.finditer(text) if stem(m.group(0).lower()) not in known}
 
 
-def is_specific(word: str) -> bool:
+def is_specific(word: str, below: float = RARE_ZIPF) -> bool:
     """A rare content word that is not generic interview vocabulary ("cardholder", "thumbnail")."""
-    return word.isalpha() and stem(word) not in _generic_stems() and _rare(word)
+    return word.isalpha() and stem(word) not in _generic_stems() and _rare(word, below)
 
 
 def grounding(text: str, problem: Problem | None = None) -> Grounding:
@@ -127,6 +132,9 @@ def grounding(text: str, problem: Problem | None = None) -> Grounding:
     if rare:
         reasons.append("specific: " + ", ".join(rare[:4]))
         units += min(2, len(rare))
+    if mechanisms and _DECISION.search(text):
+        reasons.append("a decision")
+        units += 1
     return Grounding(tuple(reasons) if units >= MIN_UNITS else ())
 
 

@@ -20,8 +20,11 @@ def transcript_text(transcript: Transcript) -> str:
     return "\n\n".join(f"{turn_label(t)}: {t.text}" for t in transcript.turns)
 
 
-def bar(score: int, width: int = 4) -> str:
-    return "\u2588" * score + "\u2591" * (width - score)
+def bar(score: int | None, width: int = 4) -> str:
+    """A score as a bar; a dimension with no evidence is shown as not assessed, never as a low score."""
+    if score is None:
+        return "not assessed"
+    return "\u2588" * score + "\u2591" * (width - score) + f" {score}/4"
 
 
 def verdict_markdown(verdict: Verdict, transcript: Transcript | None = None) -> str:
@@ -31,7 +34,14 @@ def verdict_markdown(verdict: Verdict, transcript: Transcript | None = None) -> 
         lines += [f"*Interview `{transcript.id}` with persona **{transcript.persona}**; judge: {verdict.judge}*", ""]
     lines += [verdict.summary, "", "## Scores", "", "| dimension | score | why |", "|---|---|---|"]
     for dim, s in verdict.scores.items():
-        lines.append(f"| {dim.value.replace('_', ' ')} | {bar(s.score)} {s.score}/4 | {s.rationale} |")
+        lines.append(f"| {dim.value.replace('_', ' ')} | {bar(s.score)} | {s.rationale} |")
+    c = verdict.coverage
+    lines += ["", f"Coverage: {c.dimensions_assessed} of {c.dimensions} dimensions assessed; signal in "
+                  f"{c.questions_with_signal} of {c.questions} question(s); {c.constraints_addressed} of "
+                  f"{c.constraints} constraint(s) addressed."]
+    if verdict.unaddressed_constraints:
+        lines += ["", "## Constraints left unaddressed", ""]
+        lines += [f"- turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in verdict.unaddressed_constraints]
     if verdict.disqualifiers:
         lines += ["", "## Disqualifiers", ""]
         for f in verdict.disqualifiers:
@@ -48,7 +58,9 @@ def verdict_markdown(verdict: Verdict, transcript: Transcript | None = None) -> 
         lines += [f"- turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in verdict.injection_attempts]
     lines += ["", "## What they'd say / what they meant", "",
               f"- **Recruiter:** \u201c{verdict.recruiter_says}\u201d",
-              f"- **Committee:** {verdict.actually_meant}", "", "## Three improvements", ""]
+              f"- **Committee:** {verdict.actually_meant}", "", "## Improvements", ""]
     for i, imp in enumerate(verdict.improvements, 1):
         lines.append(f"{i}. **{imp.title}**: {imp.detail} *(Shift {imp.shift}: {imp.shift_name})*")
+    if verdict.improvements_note:
+        lines += ["", verdict.improvements_note]
     return "\n".join(lines) + "\n"

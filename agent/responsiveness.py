@@ -66,6 +66,8 @@ TOPICS: dict[str, re.Pattern] = {
 CONSTRAINT_TOPIC = {"data": "data", "latency": "latency", "metric": "metric"}
 
 ADDRESS_THRESHOLD = 0.3
+# Domain words that mark an answer as being about another problem may be commoner than the words that ground one.
+FOREIGN_ZIPF = 4.6
 OFF_TOPIC_THRESHOLD = 0.12
 
 
@@ -133,6 +135,8 @@ def read(answer: str, prompt: str, *, prompt_kind: str, question: str = "",
     semantic_part = max(0.0, min(1.0, (semantic - 0.06) / 0.24))
 
     score = 0.45 * lexical + 0.2 * bool(covered_numbers) + 0.15 * on_topic + 0.35 * semantic_part
+    if prompt_kind == "constraint" and focus and not on_topic and not covered_numbers:
+        score *= 0.7  # a constraint of one kind answered in another's terms (a latency answer to a data problem)
     score = round(min(1.0, score), 3)
     elsewhere = word_count(answer) >= 15 and len(_foreign_terms(answer, core + " " + question)) >= 3
     missed = [t for t in sorted(terms) if t not in said][:8] + [n for n in stated if n not in covered_numbers]
@@ -150,7 +154,7 @@ def _foreign_terms(answer: str, prompt: str) -> set[str]:
     from agent.grounding import is_specific
 
     known = content_words(prompt)
-    return {w for w in words(answer) if is_specific(w) and stem(w) not in known and not _ml_term(w)}
+    return {w for w in words(answer) if is_specific(w, FOREIGN_ZIPF) and stem(w) not in known and not _ml_term(w)}
 
 
 @cache

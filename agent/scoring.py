@@ -217,8 +217,8 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
 
     - no_hire: rigid under more than one constraint, rigidity that persisted after a pushback, nothing positive at
       all, or an interview made mostly of hedges and recited advice;
-    - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise, a thin interview, or
-      every constraint (of two or more) left unaddressed; at most lean_hire with most of them unaddressed;
+    - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise or a thin interview;
+    - at most lean_hire with most constraints left unaddressed (they are named in the verdict either way);
     - at most hire unless strong hire is earned: concrete positives in at least two questions, every constraint
       addressed, no unresolved risk.
     """
@@ -240,9 +240,7 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     persisted_rigidity = any(f.signal == "defensive_under_constraint" and f.persisted_after_probe for f in findings)
     if len(record.rigid_turns) >= 2 or persisted_rigidity or not positives or record.share < HOLLOW_SHARE:
         return Recommendation.NO_HIRE
-    every_constraint_missed = len(record.constraints) >= 2 and len(record.unaddressed) == len(record.constraints)
-    capped = (bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
-              or every_constraint_missed)
+    capped = bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
     if capped and rec.band == "hire":
         rec = Recommendation.LEAN_NO_HIRE
     if len(record.unaddressed) * 2 > len(record.constraints) and LEVEL[rec] > LEVEL[Recommendation.LEAN_HIRE]:

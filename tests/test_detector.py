@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from agent.grounding import Problem
 from agent.models import Transcript, Turn
 from agent.offline.detector import Context, analyze_turn
 from agent.offline.judge import judge_transcript
@@ -36,9 +37,12 @@ def test_tradeoff_without_the_word_tradeoff():
 
 
 def test_uncertainty_without_im_not_sure():
+    question = "Fraud-model precision dropped last week for merchants in one region. Where do you start?"
+    ctx = Context(prompt_kind="question", prompt_text=question, question_text=question,
+                  problem=Problem.of(question))
     assert "narrated_uncertainty" in signals(
         "My working guess is the drop comes from a new merchant segment; if that turns out wrong I'd look "
-        "at the feature pipeline next.")
+        "at the feature pipeline next.", ctx)
 
 
 def test_complexity_held_back_is_starting_simple_not_premature():

@@ -10,6 +10,8 @@ TRANSCRIPT = Transcript(id="s", persona="google", turns=[
     Turn(role="interviewer", kind="constraint", constraint_kind="latency", text="You now have 10 ms."),
     Turn(role="candidate", text="That's a product decision, not mine."),
 ])
+ADAPTED = Turn(role="candidate", text="Then 10 ms rules out the re-ranker, so I'd precompute the popularity scores "
+                                      "nightly and cache them.")
 
 
 def f(signal: str, quote: str, turn: int = 1, strength: float = 0.8) -> SignalFinding:
@@ -29,7 +31,8 @@ def test_quotes_not_in_the_candidates_words_are_dropped_with_their_finding():
 
 def test_a_strong_negative_caps_the_recommendation_whatever_the_positives():
     positives = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"]
-    clean = build_verdict(TRANSCRIPT, positives, [], judge="test")
+    adapted = TRANSCRIPT.model_copy(update={"turns": [*TRANSCRIPT.turns[:3], ADAPTED]})
+    clean = build_verdict(adapted, positives + [f("adapts_under_constraint", ADAPTED.text, turn=3)], [], judge="test")
     sunk = build_verdict(TRANSCRIPT, positives + [
         f("defensive_under_constraint", "That's a product decision, not mine.", turn=3, strength=0.9)],
         [], judge="test")
@@ -59,11 +62,31 @@ def test_a_risk_seen_once_beside_its_opposite_is_weighed_not_a_disqualifier():
 
 
 def test_strong_hire_needs_signal_across_more_than_one_question():
-    one_question = build_verdict(TRANSCRIPT, [f(s, "Who uses the ranking?") for s in POSITIVE_IDS], [], judge="t")
+    adapted = TRANSCRIPT.model_copy(update={"turns": [*TRANSCRIPT.turns[:3], ADAPTED]})
+    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"] + [
+        f("adapts_under_constraint", ADAPTED.text, turn=3)]
+    one_question = build_verdict(adapted, findings, [], judge="t")
     assert one_question.recommendation.value == "hire"
-    two = TRANSCRIPT.model_copy(update={"turns": [*TRANSCRIPT.turns,
+    two = adapted.model_copy(update={"turns": [*adapted.turns,
                                                   Turn(role="interviewer", kind="question", text="Next one."),
-                                                  Turn(role="candidate", text="I'd monitor it and keep a rollback.")]})
-    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS[:-1]] + [
-        f("end_to_end_ownership", "I'd monitor it and keep a rollback.", turn=5)]
+                                                  Turn(role="candidate",
+                                                       text="I'd monitor it and keep a 5% canary with a rollback.")]})
+    findings = findings + [f("end_to_end_ownership", "I'd monitor it and keep a 5% canary with a rollback.", turn=5)]
     assert build_verdict(two, findings, [], judge="t").recommendation.value == "strong_hire"
+
+
+def test_the_rulebook_holds_any_judges_findings_to_concrete_evidence():
+    recital = Transcript(id="r", persona="google", turns=[
+        Turn(role="interviewer", kind="question", text="Design a ranking model."),
+        Turn(role="candidate", text="I'd treat data as a first-class citizen. I guess I'd look at the data."),
+    ])
+    v = build_verdict(recital, [f("data_first", "I'd treat data as a first-class citizen.", turn=1),
+                                f("narrated_uncertainty", "I guess I'd look at the data.", turn=1)], [], judge="llm")
+    assert v.signals == [] and v.recommendation.value == "no_hire"
+
+
+def test_an_unaddressed_constraint_is_named_and_blocks_strong_hire():
+    v = build_verdict(TRANSCRIPT, [f(s, "Who uses the ranking?") for s in POSITIVE_IDS], [], judge="test")
+    assert [e.turn_index for e in v.unaddressed_constraints] == [3]
+    assert v.recommendation.value != "strong_hire"
+    assert v.coverage.constraints == 1 and v.coverage.constraints_addressed == 0

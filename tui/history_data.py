@@ -50,7 +50,8 @@ def history_rows(transcripts: list[Transcript]) -> list[HistoryRow]:
     rows = []
     for t in transcripts:
         verdict = t.metadata.get("verdict") or {}
-        scores = {dim: int(s.get("score", 0)) for dim, s in (verdict.get("scores") or {}).items()}
+        scores = {dim: int(s["score"]) for dim, s in (verdict.get("scores") or {}).items()
+                  if s.get("score") is not None}
         rows.append(HistoryRow(session_id=t.id, date=local_time(t.metadata.get("created_at")), persona=t.persona,
                                finished=t.metadata.get("status") == "finished" and bool(verdict),
                                recommendation=verdict.get("recommendation", ""), scores=scores))

@@ -25,7 +25,9 @@ def score_bar(score: int) -> str:
     return f"[{_SCORE_COLOUR.get(score, '$text')}]{filled}[/][dim]{empty}[/]"
 
 
-def score_text(score: int, rationale: str) -> str:
+def score_text(score: int | None, rationale: str) -> str:
+    if score is None:
+        return f"[dim]not assessed[/]\n[dim]{escape(rationale)}[/]"
     """The bar and the committee's reason, for one dimension (its title sits in its own column)."""
     return f"{score_bar(score)} {score}/4\n[dim]{escape(rationale)}[/]"
 

@@ -117,7 +117,7 @@ DATA = rx(
     r"\b(?:quality|reliability|accuracy|consistency|freshness|completeness|provenance) of (?:the |our |those |these )?"
     r"(?:labels?|tags|data|logs|ground truth|annotations|inputs|features|outcomes|records|training set)",
     r"\bhow (?:was|were|is|are) (?:it|they|these|those|the \w+) (?:labell?ed|tagged|annotated|collected|measured|"
-    r"recorded|defined|generated|sampled)",
+    r"recorded|defined|generated|sampled|produced|made|created|assigned|decided|set)",
     r"\b(?:what|which) (?:counts|is counted|gets counted|qualifies) as (?:a |an )?(?:positive|negative|fraud|churn|"
     r"spam|conversion|failure|incident|default|success)",
     r"\bdefinition of (?:fraud|churn|a positive|the label|the target|an incident|default|spam|a conversion)",

@@ -259,8 +259,11 @@ def _off_topic(hits: _Hits, sents: list[Span], body: str, ctx: Context, exempt: 
     return True
 
 
+# A dismissal inside a check or a worry is its opposite: "verify whether the labels are clean", "what worries me
+# most is the ground truth".
 _GUARD = re.compile(r"\b(?:whether|if|check|verify|confirm|make sure|can'?t assume|don'?t assume|never assume|"
-                    r"wouldn'?t assume|unless)\b", re.IGNORECASE)
+                    r"wouldn'?t assume|unless|worr\w*|concern\w*|risk\w*|doubt\w*|suspicious|skeptical|sceptical|"
+                    r"not sure|question)\b", re.IGNORECASE)
 
 
 def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:

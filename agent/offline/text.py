@@ -169,7 +169,11 @@ def content_words(text: str) -> set[str]:
 def stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "ed", "es", "ly", "er", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            root = word[: -len(suffix)]
+            # "dropped" -> "dropp" -> "drop", so it meets "drop"; "fall", "miss" keep their pair
+            if suffix in ("ed", "ing", "er", "ers", "ings") and root[-1] == root[-2] and root[-1] not in "lsz":
+                root = root[:-1]
+            return root
     return word
 
 

@@ -27,7 +27,8 @@ def _json_run(capsys: pytest.CaptureFixture, *argv: str) -> tuple[int, dict]:
 def test_json_has_every_figure_and_one_entry_per_transcript(small: Path, capsys: pytest.CaptureFixture) -> None:
     code, doc = _json_run(capsys, str(small))
     assert code == 0 and doc["format"] == "interviewer-eval/1" and doc["exit_code"] == 0
-    assert set(doc["figures"]) == {"macro_f1", "band_accuracy", "kappa", "evidence_not_verbatim_rate"}
+    assert set(doc["figures"]) == {"macro_f1", "band_accuracy", "kappa", "recommendation_kappa",
+                                   "strong_hire_precision", "evidence_not_verbatim_rate"}
     assert doc["figures"]["evidence_not_verbatim_rate"] == 0.0
     for name in ("macro_f1", "band_accuracy", "kappa"):
         low, high = doc["ci"][name]

@@ -12,7 +12,7 @@ from agent.storage import load_transcript
 from agent.taxonomy import SIGNAL_IDS
 from evals.bootstrap import confidence_interval
 from evals.judged import Judged
-from evals.metrics import Scorer, quadratic_kappa
+from evals.metrics import UNASSESSED_AS, Scorer, quadratic_kappa
 
 
 def test_f1_worked_example_counts_only_labelled_pairs() -> None:
@@ -71,7 +71,8 @@ def test_signal_scores_match_sklearn_on_the_test_split(judged_test_split: list[J
 
 
 def test_kappa_matches_sklearn_on_the_test_split(judged_test_split: list[Judged]) -> None:
-    pairs = [(score, j.verdict.scores[dim].score) for j in judged_test_split
+    pairs = [(score, UNASSESSED_AS if j.verdict.scores[dim].score is None else j.verdict.scores[dim].score)
+             for j in judged_test_split
              for dim, score in (j.labels.dimension_scores or {}).items()]
     assert pairs, "the test split labels dimension scores"
     y_true, y_pred = zip(*pairs, strict=True)
