@@ -58,13 +58,13 @@ def test_kill_during_the_brain_call_then_resume_loses_nothing(data_home):
 
 def test_an_answer_written_before_the_graph_saw_it_is_replayed_on_resume():
     interview = Interview.start("stripe", questions=1, seed="p", session_id="pending")
-    interview.metadata["pending_answer"] = STRONG_ANSWERS[0]
+    interview.metadata["pending"] = {"answer": STRONG_ANSWERS[0], "turn": len(interview.turns)}
     interview._save()
     interview.close()
     resumed = Interview.resume("pending")
     assert resumed.turns[1].text == STRONG_ANSWERS[0]
     assert resumed.turns[2].role == "interviewer"
-    assert "pending_answer" not in load_transcript(sessions_dir() / "pending.json").metadata
+    assert "pending" not in load_transcript(sessions_dir() / "pending.json").metadata
     resumed.close()
 
 
