@@ -37,6 +37,10 @@ def _size(n: int) -> str:
     return f"{n / (1 << 20):.1f} MB" if n >= 1 << 20 else f"{n / (1 << 10):.0f} KB"
 
 
+def _a(what: str) -> str:
+    return f"an {what}" if what[0] in "aeiou" else f"a {what}"
+
+
 def read_user_file(path: Path, what: str) -> str:
     """A file the user named, as text, or a one-line UserError saying why it can't be read.
 
@@ -50,9 +54,9 @@ def read_user_file(path: Path, what: str) -> str:
     except OSError as exc:
         raise UserError(f"{path}: cannot read {what} file: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
-        raise UserError(f"{path}: is a folder, not a {what} file")
+        raise UserError(f"{path}: is a folder, not {_a(what)} file")
     if not stat.S_ISREG(info.st_mode):
-        raise UserError(f"{path}: is not a regular file, so it cannot be a {what} file")
+        raise UserError(f"{path}: is not a regular file, so it cannot be {_a(what)} file")
     limit = FILE_LIMITS[what]
     if info.st_size > limit:
         raise UserError(f"{path}: {what} file is {_size(info.st_size)}; the limit is {_size(limit)}")
@@ -65,23 +69,27 @@ def read_user_file(path: Path, what: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise UserError(f"{path}: line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
-                        f"a {what} file must be UTF-8") from None
+                        f"{_a(what)} file must be UTF-8") from None
     nul = text.find("\x00")
     if nul >= 0:
-        raise UserError(f"{path}: line {text.count(chr(10), 0, nul) + 1}: a NUL byte; a {what} file must be text, "
-                        "not binary")
+        raise UserError(f"{path}: line {text.count(chr(10), 0, nul) + 1}: a NUL byte; {_a(what)} file must be "
+                        "text, not binary")
     return text
 
 
 def nesting_depth(data: object) -> int:
-    """How deeply lists and dicts nest in `data` (a scalar is 0), without recursion."""
+    """How deeply lists and dicts nest in `data` (a scalar is 0), without recursion, counting only up to just
+    past MAX_DEPTH. A node shared by YAML aliases is walked again only when reached deeper than before, so a
+    "billion laughs" file costs its size, not its expansion."""
     deepest = 0
+    seen: dict[int, int] = {}
     stack = [(data, 1)]
     while stack:
         node, depth = stack.pop()
         children = node.values() if isinstance(node, dict) else node if isinstance(node, list) else None
-        if children is None:
+        if children is None or seen.get(id(node), 0) >= depth:
             continue
+        seen[id(node)] = depth
         deepest = max(deepest, depth)
         if depth <= MAX_DEPTH:
             stack.extend((child, depth + 1) for child in children)
