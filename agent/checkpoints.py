@@ -76,7 +76,7 @@ def damaged_error(exc: DamagedDatabase, session_id: str) -> UserError:
 
 
 def compact(conn: sqlite3.Connection, thread_id: str) -> None:
-    """Keep only the latest checkpoint of `thread_id` (and its writes), then return the freed pages.
+    """Keep only the latest checkpoint of `thread_id` (and its writes), and give the freed pages back.
 
     One transaction: a kill mid-way leaves the thread as it was. Safe to repeat.
     """
@@ -87,7 +87,8 @@ def compact(conn: sqlite3.Connection, thread_id: str) -> None:
             return
         for table in ("writes", "checkpoints"):
             conn.execute(f"DELETE FROM {table} WHERE thread_id = ? AND checkpoint_id < ?", (thread_id, row[0]))
-    conn.execute("PRAGMA incremental_vacuum").fetchall()  # it frees pages as its rows are stepped through
-    conn.commit()
+        # Python's driver steps `PRAGMA incremental_vacuum` once, and each step frees one page: so one call a page.
+        for _ in range(conn.execute("PRAGMA freelist_count").fetchone()[0]):
+            conn.execute("PRAGMA incremental_vacuum(1)")
     with contextlib.suppress(sqlite3.OperationalError):  # another process is reading: its last close folds it in
         conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -8,10 +8,12 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from support import ROOT, STRONG_ANSWERS
 
+from agent.errors import UserError
 from agent.session import Interview
-from agent.storage import load_transcript, sessions_dir
+from agent.storage import load_session, load_transcript, sessions_dir
 
 SLOW_SCRIPT = textwrap.dedent("""
     import sys, time
@@ -75,4 +77,50 @@ def test_every_turn_is_in_the_public_transcript_file_as_it_happens():
         interview.answer(answer)
         on_disk = load_transcript(path)
         assert [t.text for t in on_disk.turns] == [t.text for t in interview.turns]
+    interview.close()
+
+
+def test_a_start_killed_before_its_first_checkpoint_resumes_from_the_saved_question_list(monkeypatch):
+    from agent import session
+
+    def killed(self, payload, on_delta=None):
+        raise KeyboardInterrupt  # stands in for a death right after the session file was first written
+
+    with monkeypatch.context() as patch:
+        patch.setattr(session.Interview, "_run", killed)
+        with pytest.raises(KeyboardInterrupt):
+            Interview.start("amazon", questions=2, seed="s", session_id="half-started")
+    saved = load_session("half-started")
+    assert saved.turns == [] and len(saved.metadata["question_ids"]) == 2
+    resumed = Interview.resume("half-started")
+    assert resumed.waiting_for_answer and resumed.turns[0].kind == "question"
+    resumed.close()
+
+
+def test_a_damaged_checkpoint_database_is_named_on_resume_and_moved_aside_for_a_new_interview(data_home):
+    Interview.start("google", questions=1, seed="d", session_id="before-damage").close()
+    db = data_home / "checkpoints.sqlite"
+    db.write_bytes(b"this is not a database" * 200)
+    with pytest.raises(UserError) as err:
+        Interview.resume("before-damage")
+    assert str(err.value).startswith(f"{db}: the checkpoint database is damaged (file is not a database)")
+    assert f"mv {db} {db}.damaged" in str(err.value)
+
+    fresh = Interview.start("google", questions=1, seed="d", session_id="after-damage")
+    assert len(fresh.warnings) == 1 and "moved it aside" in fresh.warnings[0]
+    fresh.answer(STRONG_ANSWERS[0])
+    fresh.end()
+    assert fresh.finished
+    fresh.close()
+    moved = list(data_home.glob("checkpoints.sqlite.damaged-*"))
+    assert len(moved) == 1 and moved[0].read_bytes().startswith(b"this is not a database")
+    with pytest.raises(UserError, match="has no checkpoint in .* to continue from; its transcript is in"):
+        Interview.resume("before-damage")
+
+
+def test_an_answer_over_the_size_limit_is_refused_before_anything_is_saved():
+    interview = Interview.start("meta", questions=1, seed="big", session_id="big")
+    with pytest.raises(UserError, match="an answer can be at most 20,000 characters; this one has 10,000,000"):
+        interview.answer("x" * 10_000_000)
+    assert "pending" not in load_session("big").metadata
     interview.close()
