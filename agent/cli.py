@@ -232,6 +232,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
+    from agent.storage import check_session_id
+
+    check_session_id(args.session_id)
     if _wants_app(args):
         from tui.app import run
 

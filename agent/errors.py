@@ -17,14 +17,15 @@ class UserError(Exception):
 
 # The largest file of each kind read whole. Real ones are far smaller (a built-in persona is ~21 KB, the longest
 # labelled transcript ~4 KB); the limits exist so a wrong file is refused at once instead of parsed for minutes.
+MB = 1_000_000
 FILE_LIMITS = {
-    "persona": 1 << 20,
-    "transcript": 2 << 20,
-    "answers": 2 << 20,
-    "session": 16 << 20,
-    "config": 64 << 10,
-    "dataset": 64 << 20,
-    "baseline": 16 << 20,
+    "persona": 1 * MB,
+    "transcript": 2 * MB,
+    "answers": 2 * MB,
+    "session": 16 * MB,
+    "config": MB // 10,
+    "dataset": 64 * MB,
+    "baseline": 16 * MB,
 }
 # The longest answer (or any turn's text) taken: about 3,000 words, well beyond anything said in an interview.
 MAX_TURN_CHARS = 20_000
@@ -34,7 +35,7 @@ MAX_DEPTH = 64
 
 
 def _size(n: int) -> str:
-    return f"{n / (1 << 20):.1f} MB" if n >= 1 << 20 else f"{n / (1 << 10):.0f} KB"
+    return f"{n / MB:.1f} MB" if n >= MB else f"{n / 1000:.0f} KB"
 
 
 def _a(what: str) -> str:
@@ -94,6 +95,20 @@ def nesting_depth(data: object) -> int:
         if depth <= MAX_DEPTH:
             stack.extend((child, depth + 1) for child in children)
     return deepest
+
+
+_FLOW = re.compile(r"[\[\]{}]")
+
+
+def check_flow_nesting(text: str, path: Path) -> None:
+    """Refuse YAML whose brackets nest absurdly deep before the YAML parser sees it: ruamel's scanner takes
+    time quadratic in flow nesting (8 s at 2,000 levels) before it overflows. Brackets are counted raw, quoted
+    or not, against four times MAX_DEPTH, so text that merely mentions brackets never comes near the bound."""
+    depth = 0
+    for match in _FLOW.finditer(text):
+        depth += 1 if match.group() in "[{" else -1
+        if depth > 4 * MAX_DEPTH:
+            raise UserError(too_deep(path))
 
 
 def check_depth(data: object, path: Path) -> None:

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from agent.errors import UserError, check_depth, format_loc, locate, read_user_file, too_deep
+from agent.errors import UserError, check_depth, check_flow_nesting, format_loc, locate, read_user_file, too_deep
 from agent.models import CONSTRAINT_KINDS, ConstraintKind
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
@@ -154,6 +154,7 @@ def _read_yaml(path: Path, text: str) -> object:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
+    check_flow_nesting(text, path)
     try:
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:

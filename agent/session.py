@@ -122,7 +122,10 @@ class Interview:
 
         def persona() -> Persona:
             saved.append(load_session(session_id))  # read under the lock: no other writer can be mid-way
-            return load_persona(saved[0].persona)
+            try:
+                return load_persona(saved[0].persona)
+            except UserError as err:
+                raise UserError(f"{session_path(session_id)}: persona: {err}") from None
 
         interview = cls._open(session_id, persona, brain, new=False)
         try:

@@ -49,10 +49,15 @@ def checkpoint_db() -> Path:
     return ensure_dir(data_home()) / "checkpoints.sqlite"
 
 
-def session_path(session_id: str) -> Path:
+def check_session_id(session_id: str) -> str:
+    """An id names a file in the sessions folder: letters, digits, '.', '_' and '-' only, so never a path."""
     if not SESSION_ID.fullmatch(session_id):
         raise UserError(f"{session_id!r} is not an interview id; `interviewer sessions` lists them")
-    return sessions_dir() / f"{session_id}.json"
+    return session_id
+
+
+def session_path(session_id: str) -> Path:
+    return sessions_dir() / f"{check_session_id(session_id)}.json"
 
 
 def _umask() -> int:
