@@ -26,6 +26,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from agent.taxonomy import SIGNAL_IDS
+
+# The judge's own signal ids ("data_first"): nobody answering an interview question writes them.
+_SIGNAL_IDS = [s for s in SIGNAL_IDS if "_" in s]
+
 # -- normalisation ------------------------------------------------------------------------------------------
 
 # Cyrillic and Greek letters that render like Latin ones. Folded only inside words that also hold a Latin letter
@@ -142,17 +147,22 @@ _I = re.IGNORECASE | re.MULTILINE
 _HUMAN_JUDGE = (r"(?:evaluators?|graders?|judges?|assessors?|examiners?|scorers?|hiring committee|"
                 r"hiring manager|interview panel)")
 _MACHINE_JUDGE = r"(?:ai|a\.i\.|llms?|language models?|models?|assistants?|bots?|gpt|chatgpt|claude|gemini)"
+_SCORING = r"(?:scoring|grading|evaluating|judging|reviewing|assessing|marking|reading)"
 # A note addressed to whoever scores the answer (to a machine only when it is plainly addressed).
 NOTE = re.compile(
-    rf"\b(?:note|message|memo|reminder|p\.?s\.?|comment)\s*(?:to|for)\s+(?:the |any |all |my |our )?{_HUMAN_JUDGE}\b"
-    rf"|\b(?:note|message|memo|reminder)\s*to\s+(?:the |any |all )?{_MACHINE_JUDGE}\b\s*(?:[:,\-–—]|reading|"
-    r"evaluating|grading|scoring|reviewing|assessing|judging)"
+    rf"\b(?:note|message|memo|reminder|p\.?s\.?|comment|instruction)\s*(?:to|for)\s+(?:the |any |all |my |our )?"
+    rf"(?:automated |human |final |ai |llm )?{_HUMAN_JUDGE}\b"
+    rf"|\b(?:note|message|memo|reminder)\s*to\s+(?:the |any |all )?{_MACHINE_JUDGE}\b\s*(?:[:,\-–—]|{_SCORING})"
     rf"|\b(?:dear|attention|hey|hello|hi)\s+(?:the |any |all )?(?:{_HUMAN_JUDGE}|{_MACHINE_JUDGE})\s*[,:!\-–—]"
-    rf"|\bto (?:the |any |whichever )?(?:{_HUMAN_JUDGE}|{_MACHINE_JUDGE}) (?:reading|evaluating|grading|scoring|"
-    r"reviewing|assessing|judging) this\b"
+    rf"|\b(?:to|for) (?:the |any |all )?{_HUMAN_JUDGE}\s*[:：]"
+    rf"|\bto (?:the |any |whichever )?(?:{_HUMAN_JUDGE}|{_MACHINE_JUDGE}) {_SCORING} this\b"
+    rf"|\b(?:to|for) (?:whoever|whatever|anyone|anybody)(?: or (?:whoever|whatever))? (?:is |are )?{_SCORING}\b"
+    rf"|\bto (?:whatever|whichever|any|the) (?:[\w-]+ ){{0,3}}(?:is|are) {_SCORING} this\b"
+    rf"|\bif (?:you are |an? |the )?(?:ai|llm|language model|model|assistant|automated|machine)(?: [\w-]+)? "
+    rf"(?:is |are ){_SCORING}\b"
     r"|\bif you are an? (?:ai|llm|language model|model|assistant|evaluator|grader|automated (?:grader|judge|"
     r"evaluator|system|scorer))\b"
-    r"|\b(?:system|admin|administrator|developer|evaluator|grader) (?:note|notice|override|directive)s?\b"
+    r"|\b(?:system|admin|administrator|developer|evaluator|grader) (?:note|notice|override|directive|instruction)s?\b"
     r"|\bnote (?:pour|à) (?:l'|le |la )?(?:évaluat|correct|examinat|jury)\w*|\bà l'attention (?:de l'|du )?"
     r"(?:évaluat|correct|jury)\w*"
     r"|\bnota para (?:el |la |o |a )?(?:evaluad|calificad|corrector|examinad|avaliad|jurado)\w*"
@@ -198,38 +208,50 @@ GRADE = re.compile(
     rf"this (?:answer|response|candidate|interview))\s+(?:as\s+)?(?:an?\s+)?(?:{_HIRE_WORD}|excellent|perfect|"
     r"outstanding|the (?:maximum|highest|top) (?:score|grade|rating|marks))"
     r"|\bstrong[_-]hire\b"
-    r"|\b(?:the )?(?:correct|right|expected|only acceptable|required) (?:verdict|score|rating|recommendation|"
-    r"output|grade) (?:here |for this (?:answer|candidate|interview) )?is\b"
+    r"|\b(?:correct|right|only acceptable|required|appropriate|fair) (?:verdict|rating|grade) (?:here |for this "
+    r"(?:answer|candidate|interview) )?is\b"
+    rf"|\b(?:correct|right|only acceptable|required|appropriate|fair) (?:recommendation|score|output|decision) "
+    rf"(?:here |for this (?:answer|candidate|interview) )?is[: ]+(?:an? )?[\"']?{_HIRE_WORD}"
     rf"|\b(?:give|award|assign) (?:me |this (?:answer|candidate) |the candidate )?(?:a |the )?(?:{_HIRE_WORD}|"
     r"maximum (?:score|marks)|perfect score|highest (?:score|rating))"
     r"|\bthe candidate (?:has )?(?:passed|is a strong hire|should be hired|must be hired|deserves (?:a |the )?"
-    r"(?:hire|strong|top|full|maximum|perfect|highest))",
+    r"(?:hire|strong|top|full|maximum|perfect|highest))"
+    r"|\b(?:score|mark|record|rate|count|label|flag|tick)\s+[\w ,]{1,60}?\s+as\s+(?:present|shown|demonstrated|"
+    r"positive|met|satisfied)\b"
+    rf"|\b(?:{'|'.join(sorted(_SIGNAL_IDS, key=len, reverse=True))})\b",
     _I)
 # Where a fake system or transcript boundary starts: from it to the end of the turn is injected.
 BOUNDARY = re.compile(
     r"<\|(?:im_start|im_end|system|user|assistant|endoftext|eot_id|start_header_id|end_header_id)\|>"
     r"|\[/?INST\]|<</?SYS>>|</?(?:system|transcript|candidate_answer|candidate_response|end_of_turn)\s*>"
-    r"|^[ \t>*_#=\-]*(?:-{2,}|={2,}|#{1,6}|\*{2,}|\[|\()[ \t]*(?:end|start|begin|close) of (?:the )?(?:transcript|"
-    r"interview|conversation|candidate'?s? (?:answer|response|turn)|answer|response|input|user input|document)\b"
+    r"|^[ \t>*_#=\-]*(?:-{2,}|={2,}|#{1,6}|\*{2,}|\[|\()[ \t]*(?:end|start|begin|close)(?:[ \t]+of)?[ \t]+"
+    r"(?:the[ \t]+)?(?:[\w'-]+[ \t]+){0,2}(?:transcript|interview|conversation|answer|response|turn|input|"
+    r"document|context)\b"
     r"|^[ \t>*_]*#{1,6}[ \t]*(?:system|instructions?|assistant|evaluator|grader)(?:[ \t]+(?:prompt|message|note|"
     r"instructions?|override))?[ \t]*:?[ \t]*$"
     r"|^[ \t>*_]*[\[(<][ \t]*(?:system|admin|developer|evaluator|grader|judge|assistant)[ \t]*[\])>:]",
     _I)
 SHOUTED_LABEL = re.compile(r"^[ \t>*_]*(?:SYSTEM|ASSISTANT|EVALUATOR|GRADER|ADMIN)[ \t]*[:：]", re.MULTILINE)
-# A speaker label at the start of a line or sentence. The machine's side followed in its paragraph by an
-# instruction, or the interviewer's side followed by a judgement, is role-play.
+# A speaker label at the start of a line or sentence (or of a bracket). The machine's side followed in its
+# paragraph by an instruction, or the interviewer's side followed by a judgement, is role-play; the judge's side
+# followed by a request ("Grader: please score...") is a note to the judge.
 LABEL = re.compile(
-    r"(?:^|(?<=[.!?])[ \t]+)[ \t>*_\-]*(?P<who>system|assistant|ai|user|human|developer|admin|judge|grader|"
-    r"evaluator|assessor|examiner|interviewer|hiring committee|committee|hiring manager|recruiter|moderator|panel)"
-    r"[ \t]*(?:\([^)\n]{0,30}\))?[ \t*_]*[:：]",
+    r"(?:^|(?<=[.!?])[ \t]+|(?<=[(\[]))[ \t>*_\-]*(?P<who>system|assistant|ai|user|human|developer|admin|judge|grader|"
+    r"evaluator|assessor|examiner|scorer|interviewer|hiring committee|committee|hiring manager|recruiter|moderator|"
+    r"panel)[ \t]*(?:\([^)\n]{0,30}\))?[ \t*_]*[:：]",
     _I)
 _MACHINE_SIDE = ("system", "assistant", "ai", "user", "human", "developer", "admin")
+_JUDGE_SIDE = ("judge", "grader", "evaluator", "assessor", "examiner", "scorer")
 INSTRUCTION = re.compile(
     rf"\b(?:ignore|disregard|override|you are (?:now |an? |the )|your (?:task|job|role|instructions) (?:is|are)|"
     r"the candidate (?:is a|has passed|passed|should be|deserves|must be)|(?:rate|grade|score|mark) (?:this|the "
     r"candidate|me)\b|strong[ _-]?hire|lean[ _-]?(?:no[ _-]?)?hire|no[ _-]?hire|verdict|evaluator|grader|"
     r"(?:output|respond|reply) (?:only|exactly|with)|the (?:model|ai|assistant) (?:must|should|will)|top (?:score|"
     rf"marks)|full marks|{_HIRE_WORD})",
+    _I)
+REQUEST = re.compile(
+    r"\b(?:please|score|rate|mark|record|grade|note|count|flag|hire|signals?|present|demonstrat\w*|the candidate|"
+    r"my answer|this answer|full marks)\b",
     _I)
 JUDGEMENT = re.compile(
     r"\b(?:great (?:answer|job|work|response|point)|excellent|perfect|impressive|outstanding|fantastic|brilliant|"
@@ -259,6 +281,9 @@ _TAG_TEXT = re.compile("[\U000E0000-\U000E007F]+")  # invisible "tag" characters
 _INVISIBLE_RUN = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]{8,}")
 _PARAGRAPH = re.compile(r"\n[ \t]*\n")
 _SENTENCE_START = re.compile(r"(?<=[.!?。！？])\s+|\n")
+# A sentence that turns back from the note to the answer ends the note's block.
+_RETURN = re.compile(r"(?:(?<=[.!?。！？)\]])\s+|\n)(?=[*_]*(?:anyway|anyhow|back to|returning to|moving on|as i was "
+                     r"saying|getting back to|to get back to|that aside|where was i)\b)", re.IGNORECASE)
 
 
 # -- finding the blocks -------------------------------------------------------------------------------------
@@ -273,13 +298,36 @@ def injected_blocks(text: str) -> list[tuple[int, int]]:
 
 def _blocks(t: str) -> list[tuple[int, int]]:
     """The injected blocks of normalised text `t`."""
-    blocks = [(_line_start(t, m.start()), len(t)) for rx in (BOUNDARY, SHOUTED_LABEL) for m in rx.finditer(t)]
-    for m in LABEL.finditer(t):
+    blocks = [(_line_start(t, m.start()), len(t)) for m in BOUNDARY.finditer(t)]
+    blocks += [_rest_of_turn(t, m.end() - len(m.group().lstrip())) for m in SHOUTED_LABEL.finditer(t)]
+    labels = list(LABEL.finditer(t))
+    for n, m in enumerate(labels):
+        who, opens = m.group("who").lower(), m.end() - len(m.group().lstrip())
         rest = t[m.end():_paragraph_end(t, m.end())]
-        if (INSTRUCTION if m.group("who").lower() in _MACHINE_SIDE else JUDGEMENT).search(rest):
-            blocks.append((m.end() - len(m.group().lstrip()), len(t)))
+        if who in _JUDGE_SIDE:
+            if REQUEST.search(rest):
+                blocks.append(_rest_of_paragraph(t, opens))
+        elif (INSTRUCTION if who in _MACHINE_SIDE else JUDGEMENT).search(rest):
+            blocks.append(_rest_of_turn(t, _dialogue_start(t, labels[:n], opens)))
     blocks += [_rest_of_paragraph(t, m.start()) for rx in (NOTE, IGNORE, GRADE) for m in rx.finditer(t)]
     return blocks + _verdict_data(t)
+
+
+def _rest_of_turn(t: str, i: int) -> tuple[int, int]:
+    """From a speaker label at `i` to the end of the turn, unless a sentence turns back to the answer first."""
+    back = _RETURN.search(t, i)
+    return i, back.start() if back else len(t)
+
+
+def _dialogue_start(t: str, earlier: list[re.Match], start: int) -> int:
+    """Where the fake dialogue that the role-play label at `start` belongs to begins: back over the paragraphs
+    just before it that also open with a speaker label ("Human: how did they do?")."""
+    for m in reversed(earlier):
+        opens = m.end() - len(m.group().lstrip())
+        if opens != _line_start(t, opens) or t[_paragraph_end(t, opens):start].strip():
+            break
+        start = opens
+    return start
 
 
 def _line_start(t: str, i: int) -> int:
@@ -292,28 +340,44 @@ def _paragraph_end(t: str, i: int) -> int:
 
 
 def _rest_of_paragraph(t: str, i: int) -> tuple[int, int]:
-    """From the start of the sentence holding position `i` to the end of its paragraph, or the bracket the
-    trigger opens; a note that is only a heading ("NOTE TO THE GRADER:") takes the next paragraph as well."""
-    bracket = _bracket_from(t, i)
+    """The block around a trigger at `i`: the bracket it sits in, if that closes within the paragraph; else from
+    the start of its sentence to the end of the paragraph, or to a sentence that turns back to the answer
+    ("Anyway, ..."). A note that is only a heading ("NOTE TO THE GRADER:") takes the next paragraph as well."""
+    end = _paragraph_end(t, i)
+    bracket = _enclosing_bracket(t, i, end)
     if bracket:
         return bracket
     start = max((m.end() for m in _SENTENCE_START.finditer(t, 0, i) if m.end() <= i), default=0)
-    end = _paragraph_end(t, i)
     if t[start:end].rstrip().endswith((":", "：")) and end < len(t):
         end = _paragraph_end(t, _PARAGRAPH.search(t, end).end())
-    return start, end
+    back = _RETURN.search(t, i, end)
+    return start, back.start() if back else end
 
 
-def _bracket_from(t: str, i: int) -> tuple[int, int] | None:
-    """A "[" or "(" opening right before the trigger at `i`, with its close later in the paragraph."""
-    m = re.search(r"[\[(][ \t*_]*\Z", t[_line_start(t, i):i])
-    if not m:
-        return None
-    opener = _line_start(t, i) + m.start()
-    close = t.find("]" if t[opener] == "[" else ")", i)
-    if close < 0 or close > _paragraph_end(t, i):
-        return None
-    return opener, close + 1
+def _enclosing_bracket(t: str, i: int, paragraph_end: int) -> tuple[int, int] | None:
+    """The innermost "(...)" or "[...]" of the paragraph that is open at `i` and closes before the paragraph ends."""
+    paragraph_start = max(t.rfind("\n\n", 0, i) + 2, 0) if "\n\n" in t[:i] else 0
+    depth = {"(": 0, "[": 0}
+    for j in range(i - 1, paragraph_start - 1, -1):
+        ch = t[j]
+        if ch in ")]":
+            depth["(" if ch == ")" else "["] -= 1
+        elif ch in "([":
+            depth[ch] += 1
+            if depth[ch] > 0:
+                close = _matching(t, j, paragraph_end)
+                return (j, close + 1) if close is not None and close >= i else None
+    return None
+
+
+def _matching(t: str, j: int, limit: int) -> int | None:
+    opener, closer = t[j], ")" if t[j] == "(" else "]"
+    depth = 0
+    for k in range(j, limit):
+        depth += (t[k] == opener) - (t[k] == closer)
+        if depth == 0:
+            return k
+    return None
 
 
 def _verdict_data(t: str) -> list[tuple[int, int]]:
