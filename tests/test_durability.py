@@ -13,7 +13,7 @@ from support import ROOT, STRONG_ANSWERS
 
 from agent.errors import UserError
 from agent.session import Interview
-from agent.storage import load_session, load_transcript, sessions_dir
+from agent.storage import list_sessions, load_session, load_transcript, sessions_dir
 
 SLOW_SCRIPT = textwrap.dedent("""
     import sys, time
@@ -124,3 +124,40 @@ def test_an_answer_over_the_size_limit_is_refused_before_anything_is_saved():
         interview.answer("x" * 10_000_000)
     assert "pending" not in load_session("big").metadata
     interview.close()
+
+
+def test_a_new_run_goes_ahead_past_a_damaged_database_and_says_so(data_home, tmp_path, capsys):
+    from support import write_answers
+
+    from agent.cli import main
+
+    data_home.mkdir(parents=True)
+    (data_home / "checkpoints.sqlite").write_bytes(b"\x00garbage" * 1000)
+    answers = write_answers(tmp_path / "a.json", STRONG_ANSWERS[:2])
+    assert main(["run", "--persona", "google", "--answers", str(answers), "--json"]) == 0
+    err = capsys.readouterr().err
+    assert "interviewer: warning:" in err and "checkpoints.sqlite was damaged" in err and "moved it aside" in err
+    assert len(list(data_home.glob("checkpoints.sqlite.damaged-*"))) == 1
+
+
+def test_a_user_error_from_the_model_layer_is_one_line_exit_2_and_the_answer_waits(tmp_path, monkeypatch, capsys):
+    """A stand-in for the LLM layer refusing a key (it raises UserError, as agent/llm does for a 401)."""
+    from support import write_answers
+
+    from agent import brains
+    from agent.cli import main
+    from agent.offline.brain import OfflineBrain
+
+    class RejectedKey(OfflineBrain):
+        def respond(self, ctx, on_text=None):
+            raise UserError("openai/gpt-4o-mini rejected the API key (HTTP 401); check OPENAI_API_KEY")
+
+    monkeypatch.setattr(brains, "resolve_brain", lambda model=None: RejectedKey())
+    answers = write_answers(tmp_path / "a.json", STRONG_ANSWERS[:2])
+    assert main(["run", "--persona", "meta", "--answers", str(answers)]) == 2
+    captured = capsys.readouterr()
+    assert captured.err.splitlines()[-1] == ("interviewer: error: openai/gpt-4o-mini rejected the API key (HTTP 401); "
+                                             "check OPENAI_API_KEY")
+    assert "Traceback" not in captured.err and captured.out == ""
+    saved = list_sessions()[0]
+    assert saved.metadata["pending"]["answer"] == STRONG_ANSWERS[0]  # kept for the resume, not lost
