@@ -121,18 +121,20 @@ def too_deep(path: Path) -> str:
 
 
 def check_output_path(path: Path, flag: str) -> None:
-    """Refuse an output path that cannot be written, before any work is done (an interview, a paid eval)."""
+    """Refuse an output path that cannot be written, before any work is done (an interview, a paid eval).
+    Missing folders are fine (they are created), as long as the nearest existing one can be written in."""
     if path.is_dir():
         raise UserError(f"{flag} {path}: is a folder; name a file")
-    parent = path.parent
-    if not parent.is_dir():
-        reason = "is not a folder" if parent.exists() else "no such folder"
-        raise UserError(f"{flag} {path}: {parent}: {reason}")
+    existing = path.parent
+    while not existing.exists() and existing != existing.parent:
+        existing = existing.parent
+    if not existing.is_dir():
+        raise UserError(f"{flag} {path}: {existing} is not a folder")
     try:
-        with tempfile.TemporaryFile(dir=parent):
+        with tempfile.TemporaryFile(dir=existing):
             pass
     except OSError as exc:
-        raise UserError(f"{flag} {path}: cannot write in {parent}: {exc.strerror or exc}") from None
+        raise UserError(f"{flag} {path}: cannot write in {existing}: {exc.strerror or exc}") from None
 
 
 _SPACE = re.compile(r"[ \t\n\r]*")

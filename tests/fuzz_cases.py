@@ -442,11 +442,12 @@ def _output_cases() -> list[Case]:
     evaluate = ("eval", "{dir}/data")
     return [
         Case("out-folder", (*run, "--out", "{dir}/out"), files, ("--out", "{dir}/out", "is a folder")),
-        Case("out-no-parent", (*run, "--out", "{dir}/missing/t.json"), files, ("--out", "no such folder")),
+        Case("out-proc-subfolder", (*run, "--out", "/proc/interviewer/t.json"), files, ("--out", "/proc")),
         Case("out-under-file", (*run, "--out", "{dir}/a-file/t.json"), files, ("--out", "{dir}/a-file")),
         Case("out-proc", (*run, "--out", "/proc/interviewer.json"), files, ("--out", "/proc")),
         Case("report-folder", (*evaluate, "--report", "{dir}/out"), files, ("--report", "{dir}/out", "folder")),
-        Case("report-no-parent", (*evaluate, "--report", "{dir}/missing/r.html"), files, ("--report",)),
+        Case("report-under-file", (*evaluate, "--report", "{dir}/a-file/sub/r.html"), files,
+             ("--report", "{dir}/a-file", "not a folder")),
         Case("junit-folder", (*evaluate, "--junit", "{dir}/out"), files, ("--junit", "{dir}/out")),
         Case("junit-proc", (*evaluate, "--junit", "/proc/junit.xml"), files, ("--junit", "/proc")),
     ]
