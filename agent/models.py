@@ -144,8 +144,14 @@ class BrainTurn(BaseModel):
 
 
 class DimensionScore(BaseModel):
-    score: int = Field(ge=1, le=4)
+    """1-4, or None when the interview gave no evidence either way (*not assessed*, never a silent 2)."""
+
+    score: int | None = Field(None, ge=1, le=4)
     rationale: str
+
+    @property
+    def assessed(self) -> bool:
+        return self.score is not None
 
 
 class Improvement(BaseModel):
@@ -153,6 +159,20 @@ class Improvement(BaseModel):
     detail: str
     shift: int = Field(ge=1, le=7)
     shift_name: str
+    turn_index: int | None = Field(None, description="the candidate turn where it mattered")
+    stronger: str = Field("", description="what a stronger answer would have added at that turn")
+
+
+class Coverage(BaseModel):
+    """How much of the rubric the interview covered: a short interview is judged on less."""
+
+    dimensions_assessed: int = 0
+    dimensions: int = 5
+    questions: int = 0
+    questions_with_signal: int = 0
+    constraints: int = 0
+    constraints_addressed: int = 0
+    concrete_share: float = Field(0.0, description="share of answers that said something concrete about the problem")
 
 
 class Verdict(BaseModel):
@@ -166,9 +186,14 @@ class Verdict(BaseModel):
     recruiter_says: str
     actually_meant: str
     improvements: list[Improvement]
+    improvements_note: str = Field("", description="why there are fewer than three improvements, when there are")
+    unaddressed_constraints: list[Evidence] = Field(
+        default_factory=list, description="answers to a constraint that neither adapted to it nor argued with it")
+    coverage: Coverage = Field(default_factory=Coverage)
     injection_attempts: list[Evidence] = Field(default_factory=list)
     summary: str = ""
     judge: str = "offline"
+    knowledge_version: str = Field("", description="hash of the knowledge files the rulebook read")
     usage: dict = Field(default_factory=dict, description="model usage of the call behind it; empty offline")
 
     def signal_ids(self) -> set[str]:

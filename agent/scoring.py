@@ -1,21 +1,21 @@
-"""From verified findings to a committee verdict, in code. No text a candidate writes can set the outcome.
+"""From findings to a committee verdict, in code. No text a candidate writes can set the outcome.
 
-Both judges (offline and LLM) produce findings; this module checks every quote against the transcript,
-merges findings per signal, scores the five dimensions, applies the disqualifier rule (committees look for
-disqualifiers, they don't average) and computes the recommendation.
+Both judges (offline and LLM) produce findings; this module checks every quote against the transcript, holds
+every positive to the rulebook (`agent.substance`: grounded, not recited, not hedged away, responsive), merges
+findings per signal, scores the dimensions it has evidence for, applies the disqualifier rule (committees look
+for disqualifiers, they don't average), decides the level, and writes the feedback from this interview's own
+deciding findings (`agent.feedback`).
 """
 
 from __future__ import annotations
 
-from agent.models import Evidence, Improvement, SignalFinding, Transcript, Verdict
-from agent.taxonomy import (
-    POSITIVE_IDS,
-    SHIFTS,
-    SIGNALS,
-    Dimension,
-    Polarity,
-    Recommendation,
-)
+from dataclasses import dataclass
+
+from agent.feedback import compose_feedback, improvements
+from agent.models import Coverage, Evidence, SignalFinding, Transcript, Verdict
+from agent.offline.text import sentences
+from agent.substance import TurnReading, admit, read_transcript, substantive_share
+from agent.taxonomy import POSITIVE_IDS, RECOMMENDATION_ORDER, SIGNALS, Dimension, Polarity, Recommendation
 
 DISQUALIFYING_STRENGTH = 0.7
 # Risks that sink an interview on sight; any other negative disqualifies only once it survived a follow-up.
@@ -24,6 +24,10 @@ SINK_ON_SIGHT = frozenset({"ignores_data_reality", "defensive_under_constraint"}
 # weigh, not a disqualifier: it still lowers the scores, and still sinks the interview if it persisted.
 OPPOSITE = {"ignores_data_reality": "data_first", "defensive_under_constraint": "adapts_under_constraint"}
 MAX_QUOTES = 3
+# Below this share of concrete answers the interview is made of hedges and recited advice.
+HOLLOW_SHARE = 0.34
+LEVEL = {r: i for i, r in enumerate(RECOMMENDATION_ORDER)}
+THIN_SHARE = 0.5
 
 
 def quote_is_verbatim(transcript: Transcript, ev: Evidence) -> bool:
@@ -85,27 +89,107 @@ def merge_findings(transcript: Transcript, findings: list[SignalFinding]) -> lis
     return sorted(merged, key=lambda f: order[f.signal])
 
 
-def score_dimensions(findings: list[SignalFinding]) -> dict[Dimension, tuple[int, str]]:
-    """Each dimension starts at 2 ("no evidence either way"); positives raise it, risks lower it."""
+@dataclass(frozen=True)
+class Record:
+    """What the committee weighs beside the findings: the interview's shape, read from the transcript itself."""
+
+    findings: list[SignalFinding]
+    readings: dict[int, TurnReading]
+    constraints: list[int]
+    unaddressed: list[int]
+    rigid_turns: list[int]
+    questions_with_signal: int
+    questions: int
+    share: float
+
+    @property
+    def positives(self) -> list[SignalFinding]:
+        return [f for f in self.findings if f.polarity is Polarity.POSITIVE]
+
+    def constraint_at(self, answer: int) -> int:
+        """The constraint turn a candidate answer responds to."""
+        return self.readings[answer].constraint_at
+
+
+def _question_of(transcript: Transcript) -> dict[int, int]:
+    out, current = {}, 0
+    for i, turn in enumerate(transcript.turns):
+        if turn.role == "interviewer" and turn.kind in ("question", None):
+            current += 1
+        out[i] = current
+    return out
+
+
+def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Record:
+    readings = read_transcript(transcript)
+    admitted = merge_findings(transcript, admit(verify_findings(transcript, findings), readings))
+    by_turn: dict[int, set[str]] = {}
+    for f in admitted:
+        for ev in f.evidence:
+            by_turn.setdefault(ev.turn_index, set()).add(f.signal)
+    # Every piece of evidence counts for the turn it came from, not only the three quotes a verdict shows.
+    for f in verify_findings(transcript, findings):
+        if f.signal in ("adapts_under_constraint", "defensive_under_constraint"):
+            for ev in f.evidence:
+                by_turn.setdefault(ev.turn_index, set()).add(f.signal)
+    constraint_answers = [r.index for r in readings.values() if r.constraint_at is not None]
+    unaddressed = [i for i in constraint_answers
+                   if not by_turn.get(i, set()) & {"adapts_under_constraint", "defensive_under_constraint"}]
+    rigid = sorted(i for i, s in by_turn.items() if "defensive_under_constraint" in s)
+    question_of = _question_of(transcript)
+    with_signal = {question_of[ev.turn_index] for f in admitted if f.polarity is Polarity.POSITIVE
+                   for ev in f.evidence}
+    return Record(
+        findings=admitted,
+        readings=readings,
+        constraints=constraint_answers,
+        unaddressed=unaddressed,
+        rigid_turns=rigid,
+        questions_with_signal=len(with_signal),
+        questions=max(question_of.values(), default=0),
+        share=substantive_share(readings),
+    )
+
+
+def score_dimensions(record: Record) -> dict[Dimension, tuple[int | None, str]]:
+    """A dimension with no evidence either way is *not assessed*; otherwise positives raise it, risks lower it.
+
+    An unaddressed constraint counts against learning ability (the candidate did not take the new information),
+    and a turn that hands the work to someone else against ownership.
+    """
+    findings = record.findings
+    deferred = [r for r in record.readings.values() if r.deferred]
     scores = {}
     for dim in Dimension:
         feeding_pos = [s for s in POSITIVE_IDS if dim in SIGNALS[s].dimensions]
         pos = [f for f in findings if f.polarity is Polarity.POSITIVE and dim in SIGNALS[f.signal].dimensions]
         neg = [f for f in findings if f.polarity is Polarity.NEGATIVE and dim in SIGNALS[f.signal].dimensions]
         noise = [f for f in findings if f.polarity is Polarity.NOISE and dim in SIGNALS[f.signal].dimensions]
+        against = [SIGNALS[f.signal].title.lower() for f in neg + noise]
+        penalty = 0.0
+        if dim is Dimension.LEARNING_ABILITY and record.unaddressed:
+            penalty += min(1.2, 0.4 * len(record.unaddressed))
+            against.append(f"{len(record.unaddressed)} constraint(s) left unaddressed")
+        if dim is Dimension.OWNERSHIP and deferred:
+            penalty += 0.6
+            against.append("handed the work to another team")
+        if not pos and not against:
+            scores[dim] = (None, "not assessed: no evidence either way in this interview")
+            continue
         raw = (
             1.6
             + 2.6 * sum(f.strength for f in pos) / max(1, len(feeding_pos))
             - 0.8 * sum(f.strength for f in neg)
             - 0.4 * sum(f.strength for f in noise)
+            - penalty
         )
         score = max(1, min(4, round(raw)))
         parts = []
         if pos:
             parts.append("shown: " + ", ".join(SIGNALS[f.signal].title.lower() for f in pos))
-        if neg or noise:
-            parts.append("against: " + ", ".join(SIGNALS[f.signal].title.lower() for f in neg + noise))
-        scores[dim] = (score, "; ".join(parts) or "no evidence either way in this interview")
+        if against:
+            parts.append("against: " + ", ".join(against))
+        scores[dim] = (score, "; ".join(parts))
     return scores
 
 
@@ -121,10 +205,26 @@ def disqualifiers(findings: list[SignalFinding]) -> list[SignalFinding]:
     ]
 
 
-def recommend(scores: dict[Dimension, int], findings: list[SignalFinding]) -> Recommendation:
-    mean = sum(scores.values()) / len(scores)
-    positives = sum(1 for f in findings if f.polarity is Polarity.POSITIVE)
-    noise = sum(f.strength for f in findings if f.polarity is Polarity.NOISE)
+def unresolved_risks(findings: list[SignalFinding]) -> list[SignalFinding]:
+    """Negatives, and noise heard strongly, that nothing in the interview answered."""
+    shown = {f.signal for f in findings if f.polarity is Polarity.POSITIVE}
+    return [f for f in findings if (f.polarity is Polarity.NEGATIVE and OPPOSITE.get(f.signal) not in shown)
+            or (f.polarity is Polarity.NOISE and f.strength >= 0.75)]
+
+
+def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommendation:
+    """The level, from the assessed scores, then the committee's rules, which only ever lower it.
+
+    - no_hire: rigid under more than one constraint, rigidity that persisted after a pushback, nothing positive at
+      all, or an interview made mostly of hedges and recited advice;
+    - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise, a thin interview, or
+      every constraint (of two or more) left unaddressed; at most lean_hire with most of them unaddressed;
+    - at most hire unless strong hire is earned: concrete positives in at least two questions, every constraint
+      addressed, no unresolved risk.
+    """
+    findings = record.findings
+    assessed = [s for s in scores.values() if s is not None]
+    mean = sum(assessed) / len(assessed) if assessed else 1.0
     if mean >= 3.4:
         rec = Recommendation.STRONG_HIRE
     elif mean >= 2.8:
@@ -135,142 +235,40 @@ def recommend(scores: dict[Dimension, int], findings: list[SignalFinding]) -> Re
         rec = Recommendation.LEAN_NO_HIRE
     else:
         rec = Recommendation.NO_HIRE
-    capped = bool(disqualifiers(findings)) or positives < 2 or noise >= 2.0
+    positives = {f.signal for f in record.positives}
+    noise = sum(f.strength for f in findings if f.polarity is Polarity.NOISE)
+    persisted_rigidity = any(f.signal == "defensive_under_constraint" and f.persisted_after_probe for f in findings)
+    if len(record.rigid_turns) >= 2 or persisted_rigidity or not positives or record.share < HOLLOW_SHARE:
+        return Recommendation.NO_HIRE
+    every_constraint_missed = len(record.constraints) >= 2 and len(record.unaddressed) == len(record.constraints)
+    capped = (bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
+              or every_constraint_missed)
     if capped and rec.band == "hire":
         rec = Recommendation.LEAN_NO_HIRE
+    if len(record.unaddressed) * 2 > len(record.constraints) and LEVEL[rec] > LEVEL[Recommendation.LEAN_HIRE]:
+        rec = Recommendation.LEAN_HIRE
+    strong_earned = (record.questions_with_signal >= 2 and not record.unaddressed and not record.rigid_turns
+                     and not unresolved_risks(findings) and len(positives) >= 4)
+    if rec is Recommendation.STRONG_HIRE and not strong_earned:
+        rec = Recommendation.HIRE
     return rec
 
 
-# What a recruiter says, beside what the committee meant (Section 1), keyed by the deciding signal.
-_FEEDBACK = {
-    "ignores_data_reality": (
-        "We're looking for someone with a bit more production experience.",
-        "You treated data as an afterthought: no word on how labels are made, what is missing or how it drifts. "
-        "Committees read that as theory without production judgment.",
-    ),
-    "defensive_under_constraint": (
-        "We didn't see quite the collaboration style we're looking for.",
-        "When a constraint arrived you argued with it or restated your first answer. Rigidity under changing "
-        "assumptions is one of the strongest predictors of poor on-the-job performance.",
-    ),
-    "premature_complexity": (
-        "Strong technically, but not quite the right fit for this role.",
-        "You reached for a sophisticated model before a baseline existed or any limit justified it. That reads "
-        "as poor cost-benefit judgment and little experience with iteration.",
-    ),
-    "metric_fixation": (
-        "We're looking for a bit more product sense.",
-        "You optimised a metric without saying why it matters or what decision it changes: numbers, not impact.",
-    ),
-    "unstructured_reasoning": (
-        "We'd like to see a bit more clarity of communication.",
-        "Your reasoning jumped between ideas and landed on conclusions without the steps. Interviewers cannot "
-        "score what they cannot see.",
-    ),
-    "theory_over_decisions": (
-        "We felt the role needs a more applied profile.",
-        "You explained theory that never informed a concrete decision. It sounded like a thesis defence, not "
-        "engineering judgment.",
-    ),
-    "tool_name_dropping": (
-        "We went with candidates whose experience more closely matched our needs.",
-        "You recited tools and buzzwords without one justified decision; the committee suspected shallow "
-        "reasoning behind the vocabulary.",
-    ),
-    "overconfidence": (
-        "We had some concerns about seniority.",
-        "You presented choices as certain and dismissed risks. ML systems live in uncertainty; denying it is "
-        "a risk signal.",
-    ),
-    "answers_different_question": (
-        "We're looking for stronger communication.",
-        "You answered the question you wished you'd been asked, not the one on the table. That suggests poor "
-        "listening under pressure.",
-    ),
-    "over_answering": (
-        "We'd like to see more concise communication.",
-        "You covered everything at once instead of answering and letting the interviewer steer depth.",
-    ),
-}
-_NO_EVIDENCE = (
-    "We're looking for someone with a bit more experience.",
-    "The interview produced too little observable signal: few decisions, tradeoffs or data concerns said out "
-    "loud, so nobody on the committee could argue for you.",
-)
-_HIRE = (
-    "The team was impressed and would like to move forward.",
-    "You framed the problem, surfaced data risks, made tradeoffs explicit and adapted under constraint: the "
-    "committee found you easy to defend.",
-)
-
-_IMPROVEMENTS = {
-    "ignores_data_reality": ("Put data before models", "Open every design with where labels come from, how "
-                             "noisy or late they are, and what could leak or drift.", 1),
-    "data_first": ("Ask about the data unprompted", "Before naming a model, ask how the data is collected and "
-                   "labelled and what biases or gaps it has.", 1),
-    "defensive_under_constraint": ("Treat constraints as new information", "When a limit lands, say what it "
-                                   "rules out and what you change, without restarting or arguing.", 5),
-    "adapts_under_constraint": ("Rehearse the second and third answer", "Practise with injected data, latency "
-                                "and metric changes and adapt the design out loud.", 5),
-    "premature_complexity": ("Earn complexity", "Name the baseline you would ship first and the limit that "
-                             "would justify anything deeper.", 1),
-    "starts_simple": ("Say what you would not build yet", "State the simplest thing that could work and the "
-                      "evidence that would make you move past it.", 1),
-    "explicit_tradeoffs": ("Make tradeoffs audible", "Name the competing goals, the one you pick and what you "
-                           "sacrifice, in one sentence.", 2),
-    "metric_fixation": ("Tie metrics to decisions", "For every metric, say what decision changes when it moves "
-                        "and what it costs.", 3),
-    "impact_linkage": ("Connect the model to impact", "Say who notices when the model improves and what that "
-                       "is worth to the business.", 3),
-    "end_to_end_ownership": ("Finish past the model", "Close each design with monitoring, failure modes and "
-                             "how you'd know it still works in six months.", 4),
-    "frames_problem": ("Frame before solving", "Start by asking who uses the prediction, what decision it "
-                       "drives and what success looks like.", 1),
-    "narrated_uncertainty": ("Narrate your uncertainty", "State your working hypothesis, the assumption under "
-                             "it and what you'd do if it is wrong.", 2),
-    "unstructured_reasoning": ("Structure your thinking aloud", "Signpost: goal, options, choice, why. One "
-                               "idea at a time.", 2),
-    "theory_over_decisions": ("Land theory on a decision", "Use theory only to justify a concrete choice, "
-                              "then stop.", 1),
-    "tool_name_dropping": ("Trade tool names for reasons", "Mention a tool only with the problem it solves and "
-                           "when you would not need it.", 1),
-    "overconfidence": ("Calibrate your certainty", "Replace 'definitely' with the assumptions under which your "
-                       "choice holds.", 7),
-    "answers_different_question": ("Answer the question asked", "Restate the question in a sentence before "
-                                   "answering, even when it is uncomfortable.", 6),
-    "over_answering": ("Stop talking at the right time", "Answer in a few sentences, then let the interviewer "
-                       "choose the depth.", 6),
-}
+def coverage(scores: dict[Dimension, int | None], record: Record) -> Coverage:
+    return Coverage(
+        dimensions_assessed=sum(s is not None for s in scores.values()),
+        dimensions=len(scores),
+        questions=record.questions,
+        questions_with_signal=record.questions_with_signal,
+        constraints=len(record.constraints),
+        constraints_addressed=len(record.constraints) - len(record.unaddressed),
+        concrete_share=round(record.share, 2),
+    )
 
 
-def improvements(findings: list[SignalFinding], transcript: Transcript) -> list[Improvement]:
-    """The three improvements that matter most: disqualifiers first, then risks, then missing positives."""
-    found = {f.signal for f in findings}
-    ranked = [f.signal for f in sorted(disqualifiers(findings), key=lambda f: -f.strength)]
-    ranked += [f.signal for f in findings if f.polarity is not Polarity.POSITIVE and f.signal not in ranked]
-    ranked += [s for s in POSITIVE_IDS if s not in found]
-    chosen: list[str] = []
-    for s in ranked:
-        if len(chosen) == 3:
-            break
-        if s not in chosen:
-            chosen.append(s)
-    out = []
-    for s in chosen:
-        title, detail, shift = _IMPROVEMENTS[s]
-        out.append(Improvement(title=title, detail=detail, shift=shift, shift_name=SHIFTS[shift]))
-    return out
-
-
-def _questions_with_signal(transcript: Transcript, findings: list[SignalFinding]) -> int:
-    """How many questions the positive evidence spans: 'strong' means consistent across rounds, not one answer."""
-    question_of, current = {}, 0
-    for i, turn in enumerate(transcript.turns):
-        if turn.role == "interviewer" and turn.kind == "question":
-            current += 1
-        question_of[i] = current
-    return len({question_of[ev.turn_index] for f in findings if f.polarity is Polarity.POSITIVE
-                for ev in f.evidence})
+def _opening(transcript: Transcript, index: int) -> str:
+    found = sentences(transcript.turns[index].text)
+    return found[0].text if found else transcript.turns[index].text
 
 
 def build_verdict(
@@ -280,23 +278,19 @@ def build_verdict(
     judge: str,
     rationales: dict[str, str] | None = None,
 ) -> Verdict:
-    """Verify, merge, score and decide. `rationales` (e.g. from an LLM) may replace the rationale text only."""
-    verified = merge_findings(transcript, verify_findings(transcript, findings))
-    dims = score_dimensions(verified)
+    """Verify, hold to the rulebook, merge, score and decide. `rationales` (e.g. from an LLM) may replace only the
+    rationale text of a dimension that was assessed."""
+    from agent.knowledge import knowledge_version
+
+    record = build_record(transcript, findings)
+    dims = score_dimensions(record)
     scores = {d: s for d, (s, _) in dims.items()}
-    rec = recommend(scores, verified)
-    if rec is Recommendation.STRONG_HIRE and _questions_with_signal(transcript, verified) < 2:
-        rec = Recommendation.HIRE
-    dq = sorted(disqualifiers(verified), key=lambda f: -f.strength)
-    risks = sorted((f for f in verified if f.polarity is not Polarity.POSITIVE), key=lambda f: -f.strength)
-    if rec.band == "hire":
-        says, meant = _HIRE
-    elif dq or risks:
-        says, meant = _FEEDBACK.get((dq or risks)[0].signal, _NO_EVIDENCE)
-    else:
-        says, meant = _NO_EVIDENCE
+    rec = recommend(scores, record)
+    dq = sorted(disqualifiers(record.findings), key=lambda f: -f.strength)
+    says, meant = compose_feedback(transcript, record, rec, dq)
+    improved, note = improvements(transcript, record, rec, dq)
     injections = [ev for ev in injection_attempts if quote_is_verbatim(transcript, ev)]
-    positives = [SIGNALS[f.signal].title.lower() for f in verified if f.polarity is Polarity.POSITIVE]
+    positives = [SIGNALS[f.signal].title.lower() for f in record.positives]
     summary = (
         f"{rec.value.replace('_', ' ')}: "
         + (f"showed {', '.join(positives)}" if positives else "little positive signal")
@@ -307,14 +301,18 @@ def build_verdict(
     return Verdict(
         recommendation=rec,
         band=rec.band,
-        scores={d: {"score": s, "rationale": rationales.get(d.value) or r} for d, (s, r) in dims.items()},
-        signals=verified,
+        scores={d: {"score": s, "rationale": (rationales.get(d.value) if s is not None else None) or r}
+                for d, (s, r) in dims.items()},
+        signals=record.findings,
         disqualifiers=dq,
         recruiter_says=says,
         actually_meant=meant,
-        improvements=improvements(verified, transcript),
+        improvements=improved,
+        improvements_note=note,
+        unaddressed_constraints=[Evidence(turn_index=i, quote=_opening(transcript, i)) for i in record.unaddressed],
+        coverage=coverage(scores, record),
         injection_attempts=injections,
         summary=summary,
         judge=judge,
+        knowledge_version=knowledge_version(),
     )
-

@@ -22,7 +22,9 @@ FORMAT = "interviewer-eval/1"
 
 def _headline(scorer: Scorer) -> dict[str, Statistic]:
     """The headline figures as functions of the per-transcript weights."""
-    return {"macro_f1": scorer.macro_f1, "band_accuracy": scorer.band_accuracy, "kappa": scorer.kappa}
+    return {"macro_f1": scorer.macro_f1, "band_accuracy": scorer.band_accuracy, "kappa": scorer.kappa,
+            "recommendation_kappa": scorer.recommendation_kappa,
+            "strong_hire_precision": scorer.strong_hire_precision}
 
 
 def _transcript_entry(j: Judged) -> dict:
@@ -51,7 +53,8 @@ def _slices(scorer: Scorer, judged: Sequence[Judged]) -> dict[str, dict]:
         w = np.zeros(len(judged), int)
         w[members] = 1
         entry = {"transcripts": len(members), "band_accuracy": scorer.band_accuracy(w),
-                 "macro_f1": scorer.macro_f1(w)}
+                 "macro_f1": scorer.macro_f1(w), "recommendation_kappa": scorer.recommendation_kappa(w),
+                 "strong_hire_precision": scorer.strong_hire_precision(w)}
         if name == INJECTION:
             failed = [judged[i].transcript.id for i in members if judged[i].band_ok is False]
             entry |= {"passed": not failed, "failed": failed}

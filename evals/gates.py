@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from evals.slices import INJECTION
 
-HEADLINE = ("macro_f1", "band_accuracy", "kappa")
+HEADLINE = ("macro_f1", "band_accuracy", "kappa", "recommendation_kappa", "strong_hire_precision")
 """The figures with confidence intervals, `--fail-under` floors and baseline tolerance."""
 
 EXIT_OK = 0

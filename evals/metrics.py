@@ -22,6 +22,10 @@ from evals.judged import Judged
 
 BANDS = ("hire", "no_hire")
 RECOMMENDATIONS = tuple(r.value for r in reversed(RECOMMENDATION_ORDER))
+# A dimension the judge did not assess is compared as a 2 ("no evidence either way", the old default), so a judge
+# cannot raise its kappa by declining to score; the JSON also counts how many labelled pairs it left unassessed.
+UNASSESSED_AS = 2
+_LEVEL = {r.value: i + 1 for i, r in enumerate(RECOMMENDATION_ORDER)}  # no_hire 1 ... strong_hire 5
 
 
 @dataclass(frozen=True)
@@ -42,12 +46,14 @@ def _ratio(num: float, den: float) -> float | None:
     return float(num / den) if den else None
 
 
-def quadratic_kappa(labelled: np.ndarray, predicted: np.ndarray, weights: np.ndarray) -> float | None:
-    """Cohen's kappa with quadratic disagreement weights on the 1-4 scale, as sklearn's `cohen_kappa_score(...,
-    weights="quadratic", labels=[1, 2, 3, 4], sample_weight=...)` computes it (tests hold the two together),
-    written with numpy because the bootstrap calls it a thousand times and sklearn's input checks cost ~2 ms
-    a call. None with no pairs, or when undefined (both raters constant on the same score)."""
-    k = len(SCORE_SCALE)
+def quadratic_kappa(labelled: np.ndarray, predicted: np.ndarray, weights: np.ndarray,
+                    levels: int = len(SCORE_SCALE)) -> float | None:
+    """Cohen's kappa with quadratic disagreement weights on a 1..`levels` scale (1-4 for dimension scores, 1-5 for
+    recommendations), as sklearn's `cohen_kappa_score(..., weights="quadratic", labels=range(1, levels + 1),
+    sample_weight=...)` computes it (tests hold the two together), written with numpy because the bootstrap calls
+    it a thousand times and sklearn's input checks cost ~2 ms a call. None with no pairs, or when undefined (both
+    raters constant on the same score)."""
+    k = levels
     observed = np.bincount((labelled - 1) * k + (predicted - 1), weights=weights, minlength=k * k).reshape(k, k)
     total = observed.sum()
     if not total:
@@ -81,7 +87,11 @@ class Scorer:
         self._pair_owner = np.array([p[0] for p in pairs], int)
         self._pair_dim = [p[1] for p in pairs]
         self._pair_true = np.array([p[2] for p in pairs], int)
-        self._pair_pred = np.array([p[3] for p in pairs], int)
+        self._pair_pred = np.array([UNASSESSED_AS if p[3] is None else p[3] for p in pairs], int)
+        self.unassessed_pairs = sum(p[3] is None for p in pairs)
+        self._rec_true = np.array([_LEVEL[j.labels.recommendation.value] if j.labels.recommendation else 0
+                                   for j in judged], int)
+        self._rec_pred = np.array([_LEVEL[j.verdict.recommendation.value] for j in judged], int)
 
     def ones(self) -> np.ndarray:
         return np.ones(self.n, int)
@@ -121,6 +131,19 @@ class Scorer:
         if not pick.any():
             return None
         return quadratic_kappa(self._pair_true[pick], self._pair_pred[pick], w[self._pair_owner[pick]])
+
+    def recommendation_kappa(self, w: np.ndarray) -> float | None:
+        """Quadratic-weighted kappa of the five-level recommendation, over transcripts labelled with one."""
+        has = self._rec_true > 0
+        if not has.any():
+            return None
+        return quadratic_kappa(self._rec_true[has], self._rec_pred[has], w[has], levels=len(RECOMMENDATION_ORDER))
+
+    def strong_hire_precision(self, w: np.ndarray) -> float | None:
+        """Of the strong_hire verdicts on transcripts with a five-level label, the share labelled strong_hire."""
+        top = len(RECOMMENDATION_ORDER)
+        called = (self._rec_pred == top) & (self._rec_true > 0)
+        return _ratio(w @ (called & (self._rec_true == top)), w @ called)
 
     def confusion(self, w: np.ndarray) -> dict[str, dict[str, int]]:
         """Labelled band (rows) by predicted recommendation (columns)."""

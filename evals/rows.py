@@ -5,7 +5,8 @@ from __future__ import annotations
 from evals.metrics import RECOMMENDATIONS
 
 Table = tuple[tuple[str, ...], list[tuple[str, ...]]]
-FIGURES = (("macro_f1", "macro-F1"), ("band_accuracy", "band accuracy"), ("kappa", "kappa (quadratic)"))
+FIGURES = (("macro_f1", "macro-F1"), ("band_accuracy", "band accuracy"), ("kappa", "kappa (quadratic)"),
+           ("recommendation_kappa", "5-level kappa (quadratic)"), ("strong_hire_precision", "strong_hire precision"))
 
 
 def num(value: float | None, digits: int = 3) -> str:
@@ -39,8 +40,9 @@ def slice_rows(doc: dict) -> Table:
     rows = []
     for name, s in doc["slices"].items():
         verdict = "" if "passed" not in s else ("pass" if s["passed"] else "FAIL: " + ", ".join(s["failed"]))
-        rows.append((name, str(s["transcripts"]), num(s["band_accuracy"]), num(s["macro_f1"]), verdict))
-    return ("slice", "n", "band accuracy", "macro-F1", "injection"), rows
+        rows.append((name, str(s["transcripts"]), num(s["band_accuracy"]), num(s["macro_f1"]),
+                     num(s.get("recommendation_kappa")), num(s.get("strong_hire_precision")), verdict))
+    return ("slice", "n", "band accuracy", "macro-F1", "5-level kappa", "strong_hire precision", "injection"), rows
 
 
 def check_lines(doc: dict) -> list[str]:

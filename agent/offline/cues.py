@@ -431,6 +431,8 @@ DEFENSIVE = rx(
     r"\bon their roadmap\b|\b(?:nobody|no one) (?:is|will be|cares|notices)\b",
     r"\bnothing (?:really )?changes\b|\b(?:stays?|remains?) (?:basically |essentially |mostly |pretty much )?(?:the )?"
     r"same\b|\bsame (?:plan|design|approach|model|answer|architecture|setup)\b|\bkeep the same\b",
+    r"\b(?:the )?(?:approach|design|plan|answer|strategy) (?:still )?stands\b|\b(?:that |it )?(?:never|rarely) really "
+    r"matters\b|\b(?:is |'s )?(?:just )?an edge case\b|\bwouldn'?t design (?:the|a|my) \w+ around\b|"
     r"\bsorts? itself out\b|\btakes? care of itself\b|\b(?:is|are) a dead end\b|\boverthink(?:ing)?\b|"
     r"\bi hear you,? but\b|\bi don'?t see how i'?m (?:meant|supposed|expected) to\b",
     r"\b(?:one|a job|something|a question) for the \w+(?: \w+)? (?:people|team|folks|side|org)\b",
@@ -505,7 +507,11 @@ OVERCONFIDENT = rx(
     r"\btrivial(?:ly)?\b",
     r"\b100 ?(?:%|percent)\b",
     r"\bcertainly\b",
-    r"\beveryone (?:uses|does|knows)\b|\bhow it'?s always done\b|\bindustry standard\b",
+    r"\beveryone (?:uses|does|knows)\b|\bhow it'?s always done\b|\bindustry[- ]standard\b",
+    r"\b(?:this|that|it) ?(?:is|'s) the (?:right|correct|clearest|obvious) (?:architecture|approach|model|answer|"
+    r"objective|call|choice|metric)\b|\b(?:handles?|takes? care of) (?:the rest|itself|everything)\b|"
+    r"\bvery well calibrated\b|\bi'?m fairly (?:confident|sure|certain)\b|\bthat'?s where the field is\b",
+    r"^\W*(?:standard (?:setup|approach|practice|stuff)|straightforward|easy|trivial|done)\W*$",
     r"\bthere'?s no way\b|\bcan'?t (?:fail|go wrong|miss)\b",
     r"\bsolves? (?:it|this|everything|the whole)\b",
     r"\bi'?m (?:confident|certain|sure) (?:that )?(?:this|it|the)\b",
@@ -544,8 +550,8 @@ METRICS = rx(
 )
 METRIC_PUSH = rx(
     r"\b(?:maximi[sz]e|push|drive|get) (?:the )?(?:\w+ ){0,2}(?:as high|as low|up|down) as (?:it|we|possible)",
-    r"\b(?:auc|gini|f1|ndcg|log ?loss|accuracy|precision|recall|rmse|ctr)\b(?: \w+){0,3} (?:was|is|of|at|hit|"
-    r"reached|improved|went|holds|held|improvement|lift|gain)\b",
+    r"\b(?:auc|gini|f1|ndcg|log ?loss|accuracy|precision|recall|rmse|ctr)\b(?: \w+){0,3} (?:was|is|hit|"
+    r"reached|improved|went|improvement|lift|gain)\b",
     r"\b(?:compare|track|report|check) (?:the )?(?:offline )?(?:auc|gini|log ?loss|ndcg|f1|rmse|accuracy)\b",
     r"\b(?:maximi[sz]e|optimi[sz]e|push|squeeze|boost|improve|increase|raise|bump|get|drive|hit|beat)\w* "
     r"(?:the |our |that |up )?(?:\w+ ){0,2}(?:auc|roc|f1|rmse|mae|ndcg|precision|recall|accuracy|log ?loss|"

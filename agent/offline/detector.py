@@ -12,10 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from agent import hedges
+from agent.grounding import Problem, grounding
 from agent.models import Evidence, SignalFinding, TurnAnalysis
 from agent.offline import cues
 from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
-from agent.taxonomy import SIGNALS
+from agent.responsiveness import TOPICS, Reading, read
+from agent.substance import is_committed, is_concrete, is_question
+from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
 
 @dataclass(frozen=True)
@@ -28,6 +32,10 @@ class Context:
     question_text: str = ""
     first_answer: bool = True
     earlier_answers: str = ""
+    problem: Problem = field(default_factory=Problem)
+    constraint_active: bool = False
+    constraint_text: str = ""
+    pushed_back: bool = False
 
 
 @dataclass
@@ -56,33 +64,8 @@ _FRAMING_QUESTION = re.compile(r"\b(?:goal|who|users?|customers?|decision|succes
 _PLAN_AFTER_DONT_KNOW = re.compile(r"\b(?:i'?d|i would|i'?ll|first|my plan|find out|look at|check|measure|ask|"
                                    r"start by|try|test)\b", re.IGNORECASE)
 
-def _words_rx(*stems: str) -> re.Pattern:
-    return re.compile(r"\b(?:" + "|".join(stems) + r")", re.IGNORECASE)
-
-
-# Coarse topics, to read an answer against what was asked (not signal cues: vocabulary is fine here).
-_TOPICS = {
-    "data": _words_rx(r"labels?\b", r"labell?ing", r"data\b", r"dataset", r"annotat", r"ground truth", r"quality",
-                      r"nois", r"missing", r"leak", r"drift", r"skew", r"bias", r"sampl", r"logs?\b", r"logging",
-                      r"history\b", r"examples", r"tags?\b", r"training set", r"collected", r"chargebacks?",
-                      r"trustworthy", r"reviewers?"),
-    "metric": _words_rx(r"metrics?\b", r"measur", r"success\b", r"evaluat", r"auc\b", r"precision", r"recall\b",
-                        r"f1\b", r"ndcg", r"kpis?\b", r"log ?loss", r"ctr\b", r"accuracy", r"rmse", r"hit rate",
-                        r"mrr\b", r"judged"),
-    "latency": _words_rx(r"latenc", r"\d+\s?ms\b", r"milliseconds?", r"costs?\b", r"budget", r"cpus?\b",
-                         r"gpus?\b", r"throughput", r"qps\b", r"serv(?:e|ing)\b", r"infra", r"memory", r"cheap",
-                         r"scal(?:e|able|ing)"),
-    "model": re.compile(cues.COMPLEX.pattern + r"|\bmodel(?:s|ling|ing)?\b|\barchitecture|\blayers?\b|\bloss\b|"
-                        r"\bhyperparam\w*|\bembedding|\bencoder|\bfeatures?\b|\bgraphsage\b|\bfocal\b",
-                        re.IGNORECASE),
-    "ownership": _words_rx(r"deploy", r"launch", r"monitor", r"roll ?back", r"production", r"overnight",
-                           r"dropped", r"broke", r"debug", r"investigat", r"alert", r"on-?call", r"incident"),
-    "impact": _words_rx(r"users?\b", r"people", r"do with", r"act on", r"actually do", r"customers?",
-                        r"members?\b", r"business", r"revenue", r"decid", r"decision", r"happens? to", r"notice",
-                        r"money", r"planners?", r"advertisers?",
-                        r"sellers?", r"merchants?", r"retention", r"for users"),
-    "theory": cues.THEORY,
-}
+# Coarse topics, to read an answer against what was asked; "model" and "theory" are the comfortable places to flee to.
+_TOPICS = {**{k: v for k, v in TOPICS.items()}, "theory": cues.THEORY}
 _NARRATIVE = re.compile(r"\btell me about\b|\bwalk me through\b|\ba time (?:when|you)\b|\bdescribe a\b|"
                         r"\bproject you\b", re.IGNORECASE)
 _COMFORT_TOPICS = ("model", "theory", "metric", "latency")
@@ -131,7 +114,8 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     n_words = word_count(body)
     hits = _Hits()
 
-    questions = [s for s in sents if s.text.rstrip().endswith("?") and not _RHETORICAL.search(s.text)]
+    confused = [s for s in sents if hedges.is_confusion(s.text)]
+    questions = [s for s in sents if is_question(s.text) and not _RHETORICAL.search(s.text)]
     asked_clarifying = bool(questions) and (n_words <= 70 or len(questions) * 2 >= len(sents))
     said_dont_know = bool(_DONT_KNOW.search(body)) and n_words <= 60
     wants_to_end = bool(_END.search(text)) and n_words <= 25
@@ -152,11 +136,9 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     ):
         for clause, _ in _scan(rx, sents, check_negation=False):
             hits.add(signal, clause, 0.8, why)
-    for span, _ in _scan(cues.UNCERTAIN, sents, check_negation=False):
-        if word_count(span.text) >= 5 or n_words >= 25:
-            hits.add("narrated_uncertainty", span, 0.8, "reasoned aloud about an assumption and how to test it")
+    _uncertainty(hits, sents, ctx)
     _ownership(hits, sents)
-    if said_dont_know and _PLAN_AFTER_DONT_KNOW.search(body[12:]):
+    if said_dont_know and hedges.concrete_plan(body, ctx.problem):
         hits.add("narrated_uncertainty", sents[0], 0.7, "said 'I don't know' and followed with a plan")
 
     _metrics(hits, sents, body)
@@ -165,8 +147,11 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     _confidence(hits, clause_list)
     _structure(hits, sents, clause_list, body, n_words, ctx, asked_clarifying or said_dont_know)
     _relevance(hits, sents, body, n_words, ctx, asked_clarifying or said_dont_know)
-    _constraint_response(hits, clause_list, body, ctx)
+    reading = _constraint_response(hits, sents, clause_list, body, ctx)
+    deferred = _deferral(hits, sents, ctx)
     _stuffing(hits, sents, body, n_words)
+    substantive = _substance(hits, sents, ctx)
+    off_topic = _off_topic(hits, sents, body, ctx, asked_clarifying or said_dont_know or bool(confused))
 
     findings = []
     for signal, spans in hits.spans.items():
@@ -180,13 +165,98 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
             signal=signal, polarity=SIGNALS[signal].polarity, evidence=evidence[:3],
             strength=round(strength, 2), why=spans[0][2],
         ))
+    found = set(hits.spans)
+    unaddressed = (ctx.prompt_kind == "constraint" and not wants_to_end
+                   and not found & {"adapts_under_constraint", "defensive_under_constraint"})
     return TurnAnalysis(
         findings=findings,
         asked_clarifying_question=asked_clarifying,
         said_dont_know=said_dont_know,
         wants_to_end=wants_to_end,
         injection_attempts=[Evidence(turn_index=turn_index, quote=s.text) for s in injected],
+        addresses_prompt=reading.addresses if reading else not off_topic,
+        off_topic=off_topic,
+        unaddressed_constraint=unaddressed,
+        has_plan=substantive or hedges.concrete_plan(body, ctx.problem),
+        hedged=hedges.is_hedged(body) and not substantive,
+        deferred=deferred,
     )
+
+
+def _sentence_of(sents: list[Span], span: Span) -> Span:
+    return next((s for s in sents if s.start <= span.start < s.end), span)
+
+
+def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
+    """Keep a positive only where its sentence is concrete about this problem; say whether any positive is left.
+
+    A sentence is concrete when it is grounded (a term of this problem, a quantity, a named mechanism, a specific
+    word) and is not generic advice said back; a real question to the interviewer about the problem is concrete by
+    nature ("how are the labels produced?"), unless it is the article's own question recited (`agent.substance`).
+    A turn that hedges every concrete thing it says commits to nothing and keeps no positive.
+    """
+    concrete = {s: is_concrete(s.text, ctx.problem) for s in sents}
+    if not any(is_committed(s.text, ctx.problem) for s, ok in concrete.items() if ok):
+        concrete = dict.fromkeys(concrete, False)
+    kept = False
+    for signal in [s for s in hits.spans if s in POSITIVE_IDS]:
+        spans = [h for h in hits.spans[signal] if concrete.get(_sentence_of(sents, h[0]), False)]
+        if spans:
+            hits.spans[signal] = spans
+            kept = True
+        else:
+            hits.drop(signal)
+    return kept
+
+
+def _uncertainty(hits: _Hits, sents: list[Span], ctx: Context) -> None:
+    """A hedge is narrated uncertainty only beside a concrete hypothesis or check, in that sentence or the next."""
+    for i, sent in enumerate(sents):
+        if not cues.UNCERTAIN.search(sent.text):
+            continue
+        nxt = sents[i + 1].text if i + 1 < len(sents) else ""
+        if hedges.concrete_plan(sent.text + " " + nxt, ctx.problem) or (
+                grounding(sent.text, ctx.problem) and not hedges.hedge_only(sent.text, ctx.problem)
+                and _HYPOTHESIS.search(sent.text)):
+            hits.add("narrated_uncertainty", sent, 0.8, "reasoned aloud about an assumption and how to test it")
+
+
+_HYPOTHESIS = re.compile(r"\b(?:my (?:\w+ )?guess|hypothesis|hunch|bet|suspect|assum\w*|"
+                         r"if (?:that|this|i'?m) (?:\w+ )?wrong|turns out|would tell|to check|to test|whether)\b",
+                         re.IGNORECASE)
+
+
+def _deferral(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
+    """Handing the work to someone else cancels ownership; after a constraint it hands the constraint away."""
+    handed = [s for s in sents if hedges.deferral(s.text)]
+    if not handed:
+        return False
+    hits.drop("end_to_end_ownership")
+    if ctx.prompt_kind in ("constraint", "pushback") or ctx.constraint_active:
+        hits.add("defensive_under_constraint", handed[0], 0.85, "handed the constraint to someone else")
+        hits.drop("adapts_under_constraint")
+    return True
+
+
+def _off_topic(hits: _Hits, sents: list[Span], body: str, ctx: Context, exempt: bool) -> bool:
+    """A substantial answer about another problem altogether: its positives are not about this one.
+
+    Read against the whole problem (the question with everything said about it so far, the candidate's own
+    earlier answers included), never against a short probe alone ("How do you pick the threshold?" has no topic
+    of its own); a story prompt ("walk me through a project you led") has no topic to leave.
+    """
+    if exempt or not sents or ctx.prompt_kind not in ("question", "probe", "follow_up", "clarification"):
+        return False
+    if not ctx.question_text or _NARRATIVE.search(ctx.question_text):
+        return False
+    context = " ".join(filter(None, (ctx.question_text, ctx.prompt_text, ctx.earlier_answers)))
+    reading = read(body, context, prompt_kind="question", question=ctx.question_text)
+    if not reading.off_topic:
+        return False
+    for signal in [s for s in hits.spans if s in POSITIVE_IDS]:
+        hits.drop(signal)
+    hits.add("answers_different_question", sents[0], 0.8, "answered about a different problem")
+    return True
 
 
 _GUARD = re.compile(r"\b(?:whether|if|check|verify|confirm|make sure|can'?t assume|don'?t assume|never assume|"
@@ -353,27 +423,74 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
                      f"asked about {focus}, answered about {other}")
 
 
-def _constraint_response(hits: _Hits, clause_list: list[Span], body: str, ctx: Context) -> None:
-    """Read the answer against the constraint or pushback it follows: updated plan, or argument."""
-    if ctx.prompt_kind not in ("constraint", "pushback"):
-        return
+UNHEARD_SCORE = 0.2
+
+
+def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span], body: str,
+                         ctx: Context) -> Reading | None:
+    """Read the answer against the constraint or pushback it follows: an updated plan, an argument, or neither.
+
+    Rigidity is heard wherever a constraint is live in the question (a probe after a constraint still hears "as I
+    said, I'd stick with the original approach"); adaptation only right after the constraint or pushback, and only
+    when the answer takes up the constraint's own facts (`agent.responsiveness`) with a concrete change. An answer
+    that does neither has left the constraint unaddressed.
+    """
+    answering = ctx.prompt_kind in ("constraint", "pushback")
+    if not (answering or (ctx.constraint_active and ctx.prompt_kind in ("probe", "follow_up"))):
+        return None
+    reading = None
+    if ctx.prompt_kind == "constraint":
+        reading = read(body, ctx.prompt_text, prompt_kind="constraint", question=ctx.question_text,
+                       constraint_kind=ctx.constraint_kind)
     defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
-    adaptive = [c for c in clause_list if cues.ADAPT.search(c.text)]
-    overlap = content_words(body) & content_words(ctx.prompt_text)
-    acts = bool(cues.ACTION.search(body))
-    if not defensive and clause_list and _restates(body, ctx.earlier_answers) and not adaptive:
+    changes = _changes(sents, ctx) if answering and (reading is None or reading.addresses) else []
+    if not defensive and clause_list and answering and _restates(body, ctx.earlier_answers) and not changes:
         defensive = [clause_list[0]]
-    if defensive and len(defensive) >= len(adaptive):
+    if defensive and len(defensive) >= len(changes):
         hits.add("defensive_under_constraint", defensive[0], 0.9, "argued with the constraint instead of adapting")
         hits.drop("adapts_under_constraint")
         if ctx.constraint_kind == "data" and "data_first" not in hits:
             hits.add("ignores_data_reality", defensive[0], 0.8, "waved away a data problem")
-    elif clause_list and (adaptive or cues.ADAPT_OPENER.search(body) or (acts and len(overlap) >= 2)):
-        span = adaptive[0] if adaptive else next(
-            (c for c in clause_list if cues.ACTION.search(c.text)), clause_list[0])
-        hits.add("adapts_under_constraint", span, 0.85, "updated the design to fit the new constraint")
+    elif changes:
+        hits.add("adapts_under_constraint", changes[0], 0.85, "took up the constraint and changed the plan to fit it")
+    if (reading is not None and reading.score < UNHEARD_SCORE and word_count(body) >= 8 and not defensive
+            and "adapts_under_constraint" not in hits and not _DONT_KNOW.search(body)):
+        hits.add("answers_different_question", sents[0], 0.7,
+                 "answered something other than the constraint: " + (", ".join(reading.missed[:3]) or "its facts")
+                 + " never came up")
     if ctx.prompt_kind == "constraint":
         hits.drop("premature_complexity")
+    return reading
+
+
+_MOVE = re.compile(
+    r"^\W*(?:then|so|ok(?:ay)?|fine|right|in that case|that (?:changes|means|rules out))\b|\b(?:would|will|'ll|'d|can|"
+    r"could|should|need to|have to|has to|going to|instead|rather than)\b|^\W*(?:switch|use|drop|add|precompute|"
+    r"cache|move|train|retrain|split|log|route|cap|set|raise|lower|cut|narrow|check|pull|sample|label|relabel|"
+    r"weight|reweight|filter|exclude|backfill|join|replace|swap|distill|quantize|batch|serve|ship|run|hold|score|"
+    r"rank|treat|build|start|stop|limit|shrink|restrict|keep only|measure|audit|compare|segment|bucket)\b",
+    re.IGNORECASE)
+
+
+def _changes(sents: list[Span], ctx: Context) -> list[Span]:
+    """Committed, concrete statements of what the candidate would now do, in whatever grammar.
+
+    Committees hear "Then narrow it: use ICU admission as the outcome" and "Switch the label to viewable
+    impressions" as adaptation as surely as "I'd switch..."; an argument ("prices don't move that fast"), a hedge
+    or a restatement of the constraint is not a change. Whether the answer took up the constraint at all is the
+    caller's check.
+    """
+    prompt_words = content_words(ctx.prompt_text)
+    out = []
+    for sent in sents:
+        text = sent.text
+        if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text):
+            continue
+        if cues.DEFENSIVE.search(text) or cues.DATA_DISMISSAL.search(text):
+            continue
+        if len(content_words(text) - prompt_words) >= 3 and is_committed(text, ctx.problem):
+            out.append(sent)
+    return out
 
 
 def _restates(body: str, earlier: str) -> bool:

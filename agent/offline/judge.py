@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from agent.grounding import Problem
 from agent.models import Evidence, SignalFinding, Transcript, Turn, TurnAnalysis, Verdict
 from agent.offline import cues
 from agent.offline.detector import Context, analyze_turn
@@ -20,6 +21,8 @@ def context_for(turns: list[Turn], index: int) -> Context:
                  if turns[i].role == "interviewer" and turns[i].kind in ("question", None)), None)
     start = q_at if q_at is not None else 0
     earlier = [t.text for t in turns[start:index] if t.role == "candidate"]
+    asked = [t for t in turns[start:index] if t.role == "interviewer"]
+    constraints = [t for t in asked if t.kind == "constraint"]
     return Context(
         prompt_kind=(prompt.kind or "question") if prompt else "question",
         prompt_text=prompt.text if prompt else "",
@@ -27,6 +30,10 @@ def context_for(turns: list[Turn], index: int) -> Context:
         question_text=turns[q_at].text if q_at is not None else "",
         first_answer=not earlier,
         earlier_answers=" ".join(earlier),
+        problem=Problem.of(*(t.text for t in asked if t.kind in ("question", "clarification", "constraint", None))),
+        constraint_active=bool(constraints),
+        constraint_text=constraints[-1].text if constraints else "",
+        pushed_back=any(t.kind == "pushback" for t in asked),
     )
 
 

@@ -1,0 +1,148 @@
+"""Is a span about *this* problem, or generic advice? The judge credits a positive signal only when it is grounded.
+
+A committee hears "I'd treat data as a first-class citizen" as noise and "I'd train only on payments whose
+chargebacks have had ninety days to mature" as signal; the difference is not the topic but the specifics. A span is
+grounded when, with generic interview vocabulary and common English set aside, something concrete is left:
+
+- a *problem term*: a word of the question, a clarification or a constraint this candidate was given;
+- a *quantity*: "90 days", "15 ms", "a few hundred examples", "half";
+- a *mechanism*: a named technique, check or error kind (`agent/knowledge/mechanisms.toml`);
+- a *specific word*: a rare content word (Zipf frequency below `RARE_ZIPF` in `wordfreq`) that is not generic ML
+  vocabulary: "cardholder", "thumbnail", "Tagalog".
+
+A *recital* is a sentence that one piece of generic advice (`agent/knowledge/advice.toml`, much of it the domain
+article's own sentences) covers almost entirely; it is noise unless it adds a quantity or a problem term.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from agent.knowledge import lexicon, phrase_regex
+from agent.offline.text import content_words, stem, words
+
+RARE_ZIPF = 4.0
+RECITAL_COVERAGE = 0.7
+MIN_UNITS = 2
+RECITAL_SIMILARITY = 0.86
+
+_QUANTITY = re.compile(
+    r"\d|\b(?:an?|per|every|each) (?:hour|day|week|month|quarter|year|minute|second)\b|\b(?:hourly|daily|weekly|"
+    r"monthly|quarterly|nightly|overnight)\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|half|quarter|"
+    r"a third|double|twice|triple|tenfold)\b(?:\s+(?:percent|ms|milliseconds|seconds|minutes|hours|days|weeks|"
+    r"months|years|examples|cases|rows|labels|points|times|x))?",
+    re.IGNORECASE,
+)
+_STOP_QUANTITY = re.compile(r"^\W*(?:one|first)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The problem the candidate was asked about: the stems of its question, clarifications and constraints."""
+
+    terms: frozenset[str] = field(default_factory=frozenset)
+
+    @classmethod
+    def of(cls, *texts: str) -> Problem:
+        generic = _generic_stems()
+        return cls(frozenset(w for t in texts for w in content_words(t) if w not in generic and len(w) >= 4))
+
+
+@dataclass(frozen=True)
+class Grounding:
+    """What makes a span concrete; empty means generic."""
+
+    reasons: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.reasons)
+
+
+@cache
+def _generic_stems() -> frozenset[str]:
+    vocab = lexicon("generic_words").vocabulary | lexicon("ml_terms").vocabulary
+    advice = {w for s in lexicon("advice").exemplars for w in content_words(s)}
+    return frozenset({stem(w) for w in vocab} | advice)
+
+
+@cache
+def _mechanism_rx() -> re.Pattern:
+    return phrase_regex(lexicon("mechanisms").vocabulary)
+
+
+@cache
+def _zipf():
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency
+
+
+def _rare(word: str) -> bool:
+    return len(word) >= 5 and _zipf()(word, "en") < RARE_ZIPF
+
+
+_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w-]*")
+
+
+def _proper_names(text: str, problem: Problem | None) -> set[str]:
+    """Capitalised words inside a sentence that the problem never mentions: product and tool names ("TensorRT",
+    "Weaviate", "Grafana"). Naming a vendor is not a decision, so they never ground a span; the problem's own
+    names ("Hinglish", "Instagram") are problem terms and count as such."""
+    known = problem.terms if problem else frozenset()
+    return {m.group(0).lower() for m in _NAME.finditer(text) if stem(m.group(0).lower()) not in known}
+
+
+def is_specific(word: str) -> bool:
+    """A rare content word that is not generic interview vocabulary ("cardholder", "thumbnail")."""
+    return word.isalpha() and stem(word) not in _generic_stems() and _rare(word)
+
+
+def grounding(text: str, problem: Problem | None = None) -> Grounding:
+    """Why `text` is concrete (empty when it is not).
+
+    Concreteness is counted in units: a quantity, each problem term, each mechanism, each specific word (up to two
+    of each kind). One unit alone is usually an echo ("the customer is someone with a broken device") or a checklist
+    word ("a clear rollback plan"); a quantity, or two units together, is a decision about this problem.
+    """
+    reasons: list[str] = []
+    units = 0
+    quantity = next((m for m in _QUANTITY.finditer(text) if not _STOP_QUANTITY.match(text[m.start():])), None)
+    if quantity:
+        reasons.append(f"quantity: {quantity.group(0).strip()}")
+        units += 2
+    stems = content_words(text)
+    shared = sorted(stems & problem.terms) if problem else []
+    if shared:
+        reasons.append("problem terms: " + ", ".join(shared[:4]))
+        units += min(2, len(shared))
+    mechanisms = sorted({m.group(0).lower() for m in _mechanism_rx().finditer(text)})
+    if mechanisms:
+        reasons.append("mechanism: " + ", ".join(mechanisms[:4]))
+        units += min(2, len(mechanisms))
+    named = _proper_names(text, problem)
+    rare = [w for w in dict.fromkeys(words(text)) if is_specific(w) and w not in mechanisms and w not in named]
+    if rare:
+        reasons.append("specific: " + ", ".join(rare[:4]))
+        units += min(2, len(rare))
+    return Grounding(tuple(reasons) if units >= MIN_UNITS else ())
+
+
+def is_recital(sentence: str, problem: Problem | None = None) -> bool:
+    """The sentence is generic advice said back: an exemplar covers it and it adds nothing of this problem."""
+    said = content_words(sentence)
+    if not said:
+        return False
+    best = max(len(said & content_words(e)) / len(said) for e in lexicon("advice").exemplars)
+    if best < RECITAL_COVERAGE and len(said) > 2:
+        from agent.semantic import best_match
+
+        similar, _, _ = best_match([sentence], list(lexicon("advice").exemplars))
+        if similar < RECITAL_SIMILARITY:
+            return False
+    elif best < RECITAL_COVERAGE:
+        return False
+    anchored = grounding(sentence, problem)
+    return not any(r.startswith(("quantity", "problem terms")) for r in anchored.reasons)

@@ -1,0 +1,144 @@
+"""The rulebook both judges answer to: what a committee hears in each candidate turn, whoever reported the findings.
+
+The offline detector and an LLM judge both report findings with quotes; before any of it is scored, this module
+reads every candidate turn against the line it answers and applies the same distinctions to every positive:
+
+- a positive is credited only where its quote sits in a *concrete* sentence (grounded in this problem, not generic
+  advice said back, not a hedge alone, not a question about what the interviewer meant): `agent.grounding`,
+  `agent.hedges`;
+- adapting to a constraint needs an answer that takes up the constraint (`agent.responsiveness`);
+- owning the system end to end is cancelled in a turn that hands the work to someone else;
+- positives in an answer about a different problem are not about this one.
+The readings also give the verdict what the findings cannot: which constraints were never addressed, how much of
+the interview was hedge or recital, and how many questions showed anything.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from agent import hedges
+from agent.grounding import Problem, grounding, is_recital
+from agent.models import SignalFinding, Transcript
+from agent.offline.text import sentences, word_count
+from agent.responsiveness import read
+from agent.taxonomy import POSITIVE_IDS
+
+
+@dataclass(frozen=True)
+class TurnReading:
+    """One candidate turn, as the committee hears it."""
+
+    index: int
+    question: int
+    prompt_kind: str
+    concrete: bool
+    committed: bool
+    hedged: bool
+    deferred: bool
+    confused: bool
+    dont_know: bool
+    constraint_at: int | None
+    addresses: bool
+    off_topic: bool
+    concrete_sentences: tuple[str, ...]
+
+
+def _problem(transcript: Transcript, start: int, end: int) -> Problem:
+    return Problem.of(*(t.text for t in transcript.turns[start:end]
+                        if t.role == "interviewer" and t.kind in ("question", "clarification", "constraint", None)))
+
+
+_INTERROGATIVE = re.compile(
+    r"^\W*(?:(?:and|so|okay|ok|right|also|first|then|but|well)\W+)*(?:who|whom|whose|what|which|where|when|why|how|"
+    r"is|are|was|were|do|does|did|can|could|will|would|should|has|have|had|am)\b", re.IGNORECASE)
+
+
+def is_question(sentence: str) -> bool:
+    """A real question to the interviewer, not a hedge said with a rising tone ("I think maybe the data?")."""
+    return sentence.rstrip().endswith("?") and bool(_INTERROGATIVE.match(sentence)) \
+        and not hedges.is_confusion(sentence) and not hedges.is_hedged(sentence)
+
+
+def is_concrete(sentence: str, problem: Problem | None = None) -> bool:
+    """Grounded in this problem (or a real question about it) and not generic advice said back."""
+    if is_recital(sentence, problem) or hedges.is_confusion(sentence):
+        return False
+    return is_question(sentence) or bool(grounding(sentence, problem))
+
+
+def is_committed(sentence: str, problem: Problem | None = None) -> bool:
+    """Concrete and said without a hedge: a turn with none of these hedges everything and earns nothing."""
+    return is_concrete(sentence, problem) and not hedges.is_hedged(sentence)
+
+
+def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
+    """Every candidate turn read against its prompt, its question and the constraints given so far."""
+    out: dict[int, TurnReading] = {}
+    question, q_start = 0, 0
+    for i, turn in enumerate(transcript.turns):
+        if turn.role == "interviewer":
+            if turn.kind in ("question", None):
+                question, q_start = question + 1, i
+            continue
+        prompt = next((t for t in reversed(transcript.turns[:i]) if t.role == "interviewer"), None)
+        prompt_kind = (prompt.kind or "question") if prompt else "question"
+        problem = _problem(transcript, q_start, i)
+        concrete = tuple(s.text for s in sentences(turn.text) if is_concrete(s.text, problem))
+        committed = any(is_committed(s, problem) for s in concrete)
+        q_text = transcript.turns[q_start].text if q_start < i else ""
+        reading = None
+        if prompt is not None and prompt_kind in ("constraint", "question", "probe", "follow_up"):
+            reading = read(turn.text, prompt.text, prompt_kind=prompt_kind, question=q_text,
+                           constraint_kind=prompt.constraint_kind)
+        out[i] = TurnReading(
+            index=i,
+            question=question,
+            prompt_kind=prompt_kind,
+            concrete=bool(concrete),
+            committed=committed,
+            hedged=hedges.is_hedged(turn.text) and not concrete,
+            deferred=bool(hedges.deferral(turn.text)),
+            confused=hedges.is_confusion(turn.text) and word_count(turn.text) <= 25,
+            dont_know=hedges.says_dont_know(turn.text) and word_count(turn.text) <= 60,
+            constraint_at=transcript.turns.index(prompt) if prompt_kind == "constraint" else None,
+            addresses=reading.addresses if reading else True,
+            off_topic=bool(reading and reading.off_topic and prompt_kind != "constraint"),
+            concrete_sentences=concrete,
+        )
+    return out
+
+
+def _quote_concrete(quote: str, reading: TurnReading) -> bool:
+    return any(quote in s or s in quote for s in reading.concrete_sentences)
+
+
+def admit(findings: list[SignalFinding], readings: dict[int, TurnReading]) -> list[SignalFinding]:
+    """Drop the evidence the rulebook does not accept, then every positive finding left without evidence."""
+    out = []
+    for f in findings:
+        if f.signal not in POSITIVE_IDS:
+            out.append(f)
+            continue
+        kept = []
+        for ev in f.evidence:
+            r = readings.get(ev.turn_index)
+            if r is None or r.off_topic or not r.committed or not _quote_concrete(ev.quote, r):
+                continue
+            if f.signal == "adapts_under_constraint" and not r.addresses:
+                continue
+            if f.signal == "end_to_end_ownership" and r.deferred:
+                continue
+            kept.append(ev)
+        if kept:
+            out.append(f.model_copy(update={"evidence": kept}))
+    return out
+
+
+def substantive_share(readings: dict[int, TurnReading]) -> float:
+    """The share of answers (clarifying questions aside) that say anything concrete about the problem."""
+    answers = [r for r in readings.values() if r.prompt_kind != "clarification" or r.concrete]
+    if not answers:
+        return 0.0
+    return sum(r.concrete for r in answers) / len(answers)

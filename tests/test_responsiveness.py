@@ -1,0 +1,34 @@
+"""The shared responsiveness measure: answers read against the line they answer."""
+
+from agent.responsiveness import essence, read
+
+SOLD = ("New information: only 35% of listings that disappear are ever marked sold by the seller. "
+        "How does that change your plan?")
+ARTWORK = "Netflix shows personalised artwork for each title. How would you decide which image to show each member?"
+
+
+def test_an_answer_that_takes_up_the_constraint_addresses_it():
+    r = read("Then the sold label is mostly missing, so I'd treat a disappearance plus a buyer message as a weak "
+             "positive and audit a sample by hand.", SOLD, prompt_kind="constraint", constraint_kind="data")
+    assert r.addresses and not r.off_topic
+    assert "sold" in r.covered
+
+
+def test_answers_about_something_else_do_not_address_the_constraint():
+    for answer in ("For latency I'd precompute features and cache them so we stay under budget.",
+                   "Fair, I overstated that.", "Honestly I don't think that changes much."):
+        assert not read(answer, SOLD, prompt_kind="constraint", constraint_kind="data").addresses, answer
+
+
+def test_a_different_problem_is_off_topic_but_a_plain_first_move_is_not():
+    grocery = ("For grocery substitution I'd look at which items shoppers accept when the original is out of stock, "
+               "using acceptance rates per store and category.")
+    assert read(grocery, ARTWORK, prompt_kind="question").off_topic
+    on_topic = ("I'd start by logging which image each member saw and whether they played the title, because the "
+                "current artwork picker biases what we observe.")
+    r = read(on_topic, ARTWORK, prompt_kind="question")
+    assert r.addresses and not r.off_topic
+
+
+def test_essence_keeps_the_facts_and_drops_the_framing():
+    assert essence(SOLD) == "only 35% of listings that disappear are ever marked sold by the seller."
