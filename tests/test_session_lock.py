@@ -43,14 +43,15 @@ def test_a_second_process_on_an_open_interview_gets_one_line_and_nothing_is_lost
         assert "Traceback" not in second.stdout
         assert session_path("shared").read_bytes() == before, "the refused process wrote to the session"
 
-        out, err = first.communicate(STRONG_ANSWERS[1] + "\n\n/end\n", timeout=60)
+        out, err = first.communicate(STRONG_ANSWERS[1] + "\n\n", timeout=60)  # then end of input: saved
     finally:
         first.kill()
         first.wait()
     assert first.returncode == 0, err
+    assert "Continue with: interviewer resume shared" in out
     saved = load_session("shared")
     assert [t.text for t in saved.turns if t.role == "candidate"] == STRONG_ANSWERS[:2]
-    assert saved.metadata["status"] == "finished"
+    assert saved.metadata["status"] == "in_progress" and "pending" not in saved.metadata
     assert STRONG_ANSWERS[2] not in session_path("shared").read_text()
 
 
