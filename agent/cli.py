@@ -6,8 +6,17 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import NoReturn
 
-from agent.errors import UserError, read_user_file
+from agent.errors import (
+    MAX_TURN_CHARS,
+    UserError,
+    check_depth,
+    check_output_path,
+    json_line,
+    read_user_file,
+    too_deep,
+)
 
 DESCRIPTION = """\
 An adversarial ML-interview simulator. A company-style interviewer asks an open ML question, probes the
@@ -15,6 +24,14 @@ signal you left out, injects data, latency and metric constraints, pushes back o
 with a hiring-committee verdict backed by your own words. With no model configured it runs on an embedded
 offline engine: no key, no network.
 """
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse whose errors are one line, like every other bad input: no usage dump before the message.
+    Subcommand parsers are made from the same class, so theirs are too."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: error: {' '.join(message.split())} (see `{self.prog} --help`)\n")
 
 
 def _add_model(p: argparse.ArgumentParser) -> None:
@@ -25,8 +42,7 @@ def _add_model(p: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="interviewer", description=DESCRIPTION,
-                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = _Parser(prog="interviewer", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     run = sub.add_parser("run", help="a headless interview with a scripted candidate",
@@ -82,12 +98,25 @@ def _read_answers(path: Path) -> list[str]:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(f"{path}: line {exc.lineno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise UserError(too_deep(path)) from None
+    check_depth(data, path)
     answers = data.get("answers") if isinstance(data, dict) else None
+    line = json_line(text, ("answers",))
     if not isinstance(answers, list) or not all(isinstance(a, str) for a in answers):
-        raise UserError(f'{path}: line 1: answers: expected {{"answers": ["...", ...]}}, a list of strings')
+        raise UserError(f'{path}: line {line}: answers: expected {{"answers": ["...", ...]}}, a list of strings')
     if not any(a.strip() for a in answers):
-        raise UserError(f"{path}: line 1: answers: the list is empty")
+        raise UserError(f"{path}: line {line}: answers: the list is empty")
+    for i, answer in enumerate(answers):
+        if len(answer.strip()) > MAX_TURN_CHARS:
+            raise UserError(f"{path}: line {json_line(text, ('answers', i))}: answers[{i}]: {len(answer):,} "
+                            f"characters; an answer can be at most {MAX_TURN_CHARS:,}")
     return [a for a in answers if a.strip()]
+
+
+def _warn(lines: list[str]) -> None:
+    for line in lines:
+        print(f"interviewer: warning: {line}", file=sys.stderr)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -97,10 +126,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     from agent.session import Interview
     from agent.storage import save_transcript
 
+    if args.out:
+        check_output_path(args.out, "--out")
     answers = _read_answers(args.answers)
     brain = resolve_brain(args.model)
-    print(f"Brain: {describe_brain(brain)}", file=sys.stderr)
     interview = Interview.start(args.persona, questions=args.questions, seed=args.seed, brain=brain)
+    print(f"Brain: {describe_brain(brain)}", file=sys.stderr)
+    _warn(interview.warnings)
     try:
         for answer in answers:
             if interview.finished:
@@ -200,6 +232,9 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
+    from agent.storage import check_session_id
+
+    check_session_id(args.session_id)
     if _wants_app(args):
         from tui.app import run
 

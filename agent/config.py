@@ -9,20 +9,20 @@ Precedence: explicit arguments (the `--model` flag) > environment > config file 
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from pydantic import Field, ValidationError
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    TomlConfigSettingsSource,
-)
+from pydantic.fields import FieldInfo
+from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from agent.errors import UserError, format_loc
+from agent.errors import UserError, format_loc, read_user_file
 
 CONFIG_NAME = "config.toml"
+ENV_PREFIX = "INTERVIEWER_"
 
 
 def config_path() -> Path:
@@ -34,7 +34,7 @@ def config_path() -> Path:
 class Settings(BaseSettings):
     """How to reach a model and how patiently. Every field can be set as `INTERVIEWER_<FIELD>`."""
 
-    model_config = SettingsConfigDict(env_prefix="INTERVIEWER_", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
 
     model: str | None = Field(None, description="litellm model string, or 'offline'")
     api_base: str | None = Field(None, description="base URL of an OpenAI-compatible server or a remote Ollama")
@@ -54,33 +54,59 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        # The file is located per call: INTERVIEWER_HOME may change between calls (tests do that).
-        return init_settings, env_settings, TomlConfigSettingsSource(settings_cls, toml_file=config_path())
+        return init_settings, env_settings, ConfigFileSource(settings_cls)
+
+
+class ConfigFileSource(PydanticBaseSettingsSource):
+    """`config.toml` in the data home, read like any user file: a folder, a binary file, bad UTF-8 or bad TOML
+    is one line naming it. Located per call: INTERVIEWER_HOME may change between calls (tests do that)."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return self().get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return read_config_file()
+
+
+def read_config_file() -> dict[str, Any]:
+    path = config_path()
+    if not os.path.lexists(path):
+        return {}
+    data = parse_config(path, read_user_file(path, "config"))
+    unknown = sorted(set(data) - set(Settings.model_fields))
+    if unknown:
+        raise UserError(f"{path}: line {_key_line(path, unknown[0]) or 1}: unknown setting(s) {', '.join(unknown)}; "
+                        f"known: {', '.join(Settings.model_fields)}")
+    return data
+
+
+def parse_config(path: Path, text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise UserError(f"{path}: invalid TOML: nested too deeply") from None
+
+
+def _key_line(path: Path, key: str) -> int | None:
+    """The line where `key` is set in the config file, if it is."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    match = re.search(rf"^[ \t]*[\"']?{re.escape(key)}[\"']?[ \t]*=", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def load_settings(**overrides: object) -> Settings:
-    """The settings now in force; any problem is one line naming its source."""
-    unknown = _unknown_file_keys()
-    if unknown:
-        raise UserError(f"{config_path()}: unknown setting(s) {', '.join(unknown)}; "
-                        f"known: {', '.join(Settings.model_fields)}")
+    """The settings now in force; any problem is one line naming where the bad value came from."""
     try:
         return Settings(**{k: v for k, v in overrides.items() if v is not None})
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{config_path()}: invalid TOML: {exc}") from None
     except ValidationError as exc:
         err = exc.errors()[0]
         field = format_loc(tuple(err["loc"]))
-        raise UserError(f"setting {field} (INTERVIEWER_{field.upper()} or {config_path()}): {err['msg']}") from None
-
-
-def _unknown_file_keys() -> list[str]:
-    """Typos in the config file are errors; stray INTERVIEWER_* variables (e.g. INTERVIEWER_HOME) are not."""
-    path = config_path()
-    if not path.is_file():
-        return []
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise UserError(f"{path}: invalid TOML: {exc}") from None
-    return sorted(set(data) - set(Settings.model_fields))
+        env = f"{ENV_PREFIX}{field.upper()}"
+        line = _key_line(config_path(), field)
+        where = env if os.environ.get(env) is not None else f"{config_path()}: line {line}" if line else "settings"
+        raise UserError(f"{where}: setting {field}: {err['msg']}") from None

@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from agent.errors import UserError, format_loc, locate, read_user_file
+from agent.errors import UserError, check_depth, check_flow_nesting, format_loc, locate, read_user_file, too_deep
 from agent.models import CONSTRAINT_KINDS, ConstraintKind
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
@@ -154,12 +154,17 @@ def _read_yaml(path: Path, text: str) -> object:
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
+    check_flow_nesting(text, path)
     try:
-        return YAML(typ="rt").load(text)
+        data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = f"line {mark.line + 1}" if mark else "unknown line"
         raise UserError(f"{path}: {line}: invalid YAML: {exc.problem or exc.context}") from None
+    except RecursionError:
+        raise UserError(too_deep(path)) from None
+    check_depth(data, path)
+    return data
 
 
 def parse_persona(path: Path, text: str) -> Persona:

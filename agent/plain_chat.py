@@ -64,6 +64,8 @@ def chat(persona: str | None = None, questions: int = 3, resume_id: str | None =
         print(f"Resuming {resume_id} with {interview.persona.name}.")
     else:
         interview = Interview.start(persona or _pick_persona(read), questions=questions, brain=brain)
+        for warning in interview.warnings:
+            print(f"interviewer: warning: {warning}", file=sys.stderr)
         print(f"Interview {interview.session_id} with {interview.persona.name}.")
     print(HELP)
     try:

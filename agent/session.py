@@ -1,8 +1,20 @@
 """One interview as a client sees it: start, answer, resume, finish. The CLI and the TUI both drive this.
 
-Durability: the graph runs with `durability="sync"`, so every node's output is in the SQLite checkpoint before
-the next node starts; and `answer()` writes the candidate's words into the session's transcript file before
-the graph (and any model call) sees them. A process killed at any point resumes with nothing lost.
+Durability, exactly once. The session file is written before the graph sees anything: at the start, and before
+each answer or request to end, as `metadata["pending"]`: `{"answer": text, "turn": index it will take}` or
+`{"end": true}`.
+The graph runs with `durability="sync"`, so each step's writes and checkpoint are in SQLite before the next
+step starts. A kill can therefore leave only these states, and `_recover` finishes each without input:
+
+- no checkpoint yet (killed while starting): the start runs from the saved question list;
+- the graph mid-step (a step's writes stored but not its checkpoint, so `get_state().next` is empty; or a
+  checkpoint whose next node is not `listen`): the run continues from there, keeping the stored writes;
+- an answer in the file that the graph has not recorded: it is sent, once; one it has recorded (its turn is at
+  the pending index) is not sent again;
+- a request to end that the graph has not acted on: it is sent;
+- a verdict in the checkpoint but not in the file: the file is rewritten.
+
+One process at a time: an OS lock on the session is held from opening to `close()`.
 """
 
 from __future__ import annotations
@@ -14,12 +26,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
+from agent import checkpoints
 from agent.brain import Brain
 from agent.brains import resolve_brain
-from agent.errors import UserError
+from agent.errors import MAX_TURN_CHARS, UserError
 from agent.models import Transcript, Turn, Verdict
 from agent.persona import Persona, load_persona
-from agent.storage import checkpoint_db, save_transcript, sessions_dir
+from agent.session_lock import SessionLock
+from agent.storage import checkpoint_db, load_session, remove_stale_temps, save_transcript, session_path
 
 CATEGORY_ORDER = ("system_design", "data", "debugging", "metrics", "past_project")
 DeltaSink = Callable[[str], None]
@@ -50,9 +64,9 @@ def new_session_id(persona_id: str) -> str:
 
 
 class Interview:
-    """A live interview bound to a checkpointed LangGraph thread."""
+    """A live interview bound to a checkpointed LangGraph thread, held by this process alone until `close()`."""
 
-    def __init__(self, session_id: str, persona: Persona, brain: Brain, db_path: Path | None = None):
+    def __init__(self, session_id: str, persona: Persona, brain: Brain, lock: SessionLock, *, new: bool):
         from langgraph.checkpoint.sqlite import SqliteSaver
 
         from agent.graph import build_graph
@@ -60,12 +74,27 @@ class Interview:
         self.session_id = session_id
         self.persona = persona
         self.brain = brain
-        self._conn = sqlite3.connect(str(db_path or checkpoint_db()), check_same_thread=False)
+        self.metadata: dict = {}
+        self.warnings: list[str] = []
+        self._lock = lock
+        self._db_path = checkpoint_db()
+        self._conn = self._connect(new)
         self._saver = SqliteSaver(self._conn)
         self.graph = build_graph(brain, persona, self._saver)
         self.config = {"configurable": {"thread_id": session_id}}
-        self.metadata: dict = {}
         self._snapshot = None
+
+    def _connect(self, new: bool) -> sqlite3.Connection:
+        """The checkpoint database. A damaged one stops a resume; a new interview moves it aside and goes on."""
+        try:
+            return checkpoints.connect(self._db_path)
+        except checkpoints.DamagedDatabase as exc:
+            if not new:
+                raise checkpoints.damaged_error(exc, self.session_id) from None
+            moved = checkpoints.move_aside(self._db_path)
+            self.warnings.append(f"{self._db_path} was damaged ({exc.reason}); moved it aside to {moved} and "
+                                 "started a fresh one (interviews saved in it can no longer be resumed)")
+            return checkpoints.connect(self._db_path)
 
     # -- lifecycle ---------------------------------------------------------------------------------
     @classmethod
@@ -73,67 +102,142 @@ class Interview:
               session_id: str | None = None, seed: str | None = None) -> Interview:
         persona = load_persona(persona_id)
         session_id = session_id or new_session_id(persona.id)
-        interview = cls(session_id, persona, brain or resolve_brain())
         question_ids = select_questions(persona, questions, seed or session_id)
-        interview.metadata = {"created_at": _now(), "questions": questions, "question_ids": question_ids,
-                              "brain": interview.brain.name, **getattr(interview.brain, "info", {})}
-        interview._run({"session_id": session_id, "persona_id": persona.id, "question_ids": question_ids,
-                        "q_index": 0, "turns": [], "kinds_used": [], "analyses": []})
+        brain = brain or resolve_brain()
+        interview = cls._open(session_id, lambda: persona, brain, new=True)
+        try:
+            interview.metadata = {"created_at": _now(), "questions": questions, "question_ids": question_ids,
+                                  "brain": interview.brain.name, **getattr(interview.brain, "info", {})}
+            interview._save()  # the interview exists on disk before the graph takes its first step
+            interview._run(interview._first_input())
+        except BaseException:
+            interview.close()
+            raise
         return interview
 
     @classmethod
     def resume(cls, session_id: str, brain: Brain | None = None) -> Interview:
-        path = sessions_dir() / f"{session_id}.json"
-        if not path.is_file():
-            raise UserError(f"no saved interview {session_id!r}; `interviewer sessions` lists them")
-        saved = Transcript.model_validate_json(path.read_text(encoding="utf-8"))
-        interview = cls(session_id, load_persona(saved.persona), brain or resolve_brain())
-        interview.metadata = dict(saved.metadata)
-        interview.metadata.update(brain=interview.brain.name, **getattr(interview.brain, "info", {}))
-        if not interview.state:
-            raise UserError(f"interview {session_id!r} has no checkpoint to resume from")
-        pending = interview.metadata.get("pending_answer")
-        if pending is not None and interview.waiting_for_answer:
-            interview.answer(pending)
-        elif interview._snap().next and not interview.waiting_for_answer:
-            interview._run(None)
+        """Reopen a saved interview and finish whatever a killed process left half done."""
+        saved: list[Transcript] = []
+
+        def persona() -> Persona:
+            saved.append(load_session(session_id))  # read under the lock: no other writer can be mid-way
+            try:
+                return load_persona(saved[0].persona)
+            except UserError as err:
+                raise UserError(f"{session_path(session_id)}: persona: {err}") from None
+
+        interview = cls._open(session_id, persona, brain, new=False)
+        try:
+            interview.metadata = dict(saved[0].metadata)
+            interview.metadata.update(brain=interview.brain.name, **getattr(interview.brain, "info", {}))
+            if not interview.state and saved[0].turns:
+                raise UserError(f"interview {session_id} has no checkpoint in {interview._db_path} to continue "
+                                f"from; its transcript is in {session_path(session_id)}")
+            interview._recover()
+            interview._settle()
+            remove_stale_temps(session_path(session_id))
+        except BaseException:
+            interview.close()
+            raise
         return interview
+
+    @classmethod
+    def _open(cls, session_id: str, persona: Callable[[], Persona], brain: Brain | None, *, new: bool) -> Interview:
+        """Lock the session, then build the interview (the persona is read once the lock is held)."""
+        session_path(session_id)  # a bad id is refused before anything is created
+        lock = SessionLock(session_id)
+        try:
+            return cls(session_id, persona(), brain or resolve_brain(), lock, new=new)
+        except BaseException:
+            lock.release()
+            raise
 
     def close(self) -> None:
         self._conn.close()
+        self._lock.release()
 
     # -- driving -----------------------------------------------------------------------------------
     def answer(self, text: str, on_delta: DeltaSink | None = None) -> list[Turn]:
         """Record the candidate's answer (on disk first), then let the interviewer respond."""
         from langgraph.types import Command
 
-        if self.finished:
-            raise UserError("this interview is finished")
         text = text.strip()
         if not text:
             raise UserError("an answer cannot be empty")
-        self.metadata["pending_answer"] = text
+        if len(text) > MAX_TURN_CHARS:
+            raise UserError(f"an answer can be at most {MAX_TURN_CHARS:,} characters; this one has {len(text):,}")
+        earlier = self._recover()
+        if self.finished:
+            raise UserError("this interview is finished")
+        self.metadata["pending"] = {"answer": text, "turn": len(self.state.get("turns", []))}
         self._save()
-        return self._run(Command(resume={"text": text}), on_delta)
+        return earlier + self._run(Command(resume={"text": text}), on_delta)
 
     def end(self, on_delta: DeltaSink | None = None) -> list[Turn]:
         """Stop without another answer: the interviewer closes and the judge gives its verdict."""
         from langgraph.types import Command
 
+        earlier = self._recover()
         if self.finished:
-            return []
-        return self._run(Command(resume={"end": True}), on_delta)
+            return earlier
+        self.metadata["pending"] = {"end": True}
+        self._save()
+        return earlier + self._run(Command(resume={"end": True}), on_delta)
+
+    def _first_input(self) -> dict:
+        return {"session_id": self.session_id, "persona_id": self.persona.id,
+                "question_ids": self.metadata["question_ids"], "q_index": 0, "turns": [], "kinds_used": [],
+                "analyses": []}
+
+    def _recover(self) -> list[Turn]:
+        """Bring the graph to a clean stop (waiting for an answer, or finished) from wherever a kill or an
+        error left it, and act on a pending answer or end exactly once. Returns the turns this added."""
+        from langgraph.types import Command
+
+        before = len(self.turns)
+        if not self.state:
+            self._run(self._first_input())
+        if not self.finished and not self.waiting_for_answer:
+            self._run(None)  # the graph stopped mid-step: LangGraph keeps the stored writes and runs the rest
+        pending = self.metadata.get("pending") or {}
+        if self.waiting_for_answer and "answer" in pending and not self._answer_recorded():
+            self._run(Command(resume={"text": pending["answer"]}))
+        elif self.waiting_for_answer and pending.get("end"):
+            self._run(Command(resume={"end": True}))
+        return self.turns[before:]
+
+    def _answer_recorded(self) -> bool:
+        """Whether the graph holds the pending answer: its turn, at the index it was sent for, is in the state."""
+        index = (self.metadata.get("pending") or {}).get("turn", -1)
+        turns = self.state.get("turns", [])
+        return 0 <= index < len(turns) and turns[index]["role"] == "candidate"
 
     def _run(self, payload: object, on_delta: DeltaSink | None = None) -> list[Turn]:
         before = len(self.turns)
         self._snapshot = None
-        for chunk in self.graph.stream(payload, self.config, stream_mode="custom", durability="sync"):
-            if on_delta and "delta" in chunk:
-                on_delta(chunk["delta"])
-        self._snapshot = None
-        self.metadata.pop("pending_answer", None)
-        self._save()
+        try:
+            for chunk in self.graph.stream(payload, self.config, stream_mode="custom", durability="sync"):
+                if on_delta and "delta" in chunk:
+                    on_delta(chunk["delta"])
+        except sqlite3.OperationalError as exc:  # locked, read-only, out of space: the file itself is sound
+            raise UserError(f"{self._db_path}: cannot save the interview's progress: {exc}") from None
+        except sqlite3.DatabaseError as exc:
+            raise checkpoints.damaged_error(checkpoints.DamagedDatabase(self._db_path, str(exc)),
+                                            self.session_id) from None
+        finally:
+            self._snapshot = None
+        self._settle()
         return self.turns[before:]
+
+    def _settle(self) -> None:
+        """Drop the pending marks the graph has acted on, save the file, and compact a finished interview."""
+        pending = self.metadata.get("pending")
+        if pending and (self.finished or ("answer" in pending and self._answer_recorded())):
+            del self.metadata["pending"]
+        self._save()
+        if self.finished:
+            checkpoints.compact(self._conn, self.session_id)
 
     # -- views -------------------------------------------------------------------------------------
     def _snap(self):
@@ -194,9 +298,9 @@ class Interview:
         if state.get("verdict"):
             meta["verdict"] = state["verdict"]
         turns = self.turns
-        pending = meta.get("pending_answer")
-        if pending is not None and not (turns and turns[-1].role == "candidate" and turns[-1].text == pending):
-            turns.append(Turn(role="candidate", text=pending, question_index=state.get("q_index", 0)))
+        pending = meta.get("pending") or {}
+        if "answer" in pending and not self._answer_recorded():
+            turns.append(Turn(role="candidate", text=pending["answer"], question_index=state.get("q_index", 0)))
         return Transcript(id=self.session_id, persona=self.persona.id, turns=turns, metadata=meta)
 
     def _save(self) -> Path:

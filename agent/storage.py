@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import os
+import re
 import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
-from agent.errors import UserError, read_user_file
+from agent.errors import MAX_TURN_CHARS, UserError, check_depth, format_loc, json_line, read_user_file, too_deep
 from agent.models import Transcript
+
+SESSION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,127}")
 
 
 def data_home() -> Path:
@@ -23,16 +27,37 @@ def data_home() -> Path:
     return user_data_path("interviewer", appauthor=False)
 
 
-def sessions_dir() -> Path:
-    path = data_home() / "sessions"
-    path.mkdir(parents=True, exist_ok=True)
+def ensure_dir(path: Path) -> Path:
+    """`path` as an existing folder, or a one-line UserError naming it (and INTERVIEWER_HOME if that is the cause)."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        home = data_home()
+        origin = "INTERVIEWER_HOME" if os.environ.get("INTERVIEWER_HOME") else "the data folder"
+        if home.exists() and not home.is_dir():
+            raise UserError(f"{origin} {home}: is a file, not a folder") from None
+        reason = "a file is in the way" if isinstance(exc, FileExistsError) else exc.strerror or str(exc)
+        raise UserError(f"{path}: cannot create this folder ({reason}); {origin} is {home}") from None
     return path
 
 
+def sessions_dir() -> Path:
+    return ensure_dir(data_home() / "sessions")
+
+
 def checkpoint_db() -> Path:
-    home = data_home()
-    home.mkdir(parents=True, exist_ok=True)
-    return home / "checkpoints.sqlite"
+    return ensure_dir(data_home()) / "checkpoints.sqlite"
+
+
+def check_session_id(session_id: str) -> str:
+    """An id names a file in the sessions folder: letters, digits, '.', '_' and '-' only, so never a path."""
+    if not SESSION_ID.fullmatch(session_id):
+        raise UserError(f"{session_id!r} is not an interview id; `interviewer sessions` lists them")
+    return session_id
+
+
+def session_path(session_id: str) -> Path:
+    return sessions_dir() / f"{check_session_id(session_id)}.json"
 
 
 def _umask() -> int:
@@ -47,9 +72,11 @@ _FILE_MODE = 0o666 & ~_umask()
 def atomic_write(path: Path, text: str) -> None:
     """Write then rename, so a kill mid-write never leaves a half file behind.
 
-    The file gets the usual permissions (0666 less the umask), not mkstemp's private 0600.
+    The file gets the usual permissions (0666 less the umask), not mkstemp's private 0600. A kill between the
+    write and the rename leaves a `.NAME.*.tmp` file, which `remove_stale_temps` clears once the writer is known
+    to be gone.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
+    ensure_dir(path.parent)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, _FILE_MODE)
@@ -63,53 +90,68 @@ def atomic_write(path: Path, text: str) -> None:
         raise
 
 
+def remove_stale_temps(path: Path) -> int:
+    """Delete temp files a killed `atomic_write` of `path` left behind. Call it only while holding the lock on
+    the file's owner (the session lock), so no live writer's temp file is removed. Returns how many went."""
+    stale = list(path.parent.glob(glob.escape(f".{path.name}.") + "*.tmp"))
+    for tmp in stale:
+        tmp.unlink(missing_ok=True)
+    return len(stale)
+
+
 def save_transcript(transcript: Transcript, path: Path | None = None) -> Path:
-    path = path or sessions_dir() / f"{transcript.id}.json"
+    path = path or session_path(transcript.id)
     atomic_write(path, transcript.model_dump_json(indent=2, exclude_none=True))
     return path
 
 
-def _json_error(path: Path, exc: json.JSONDecodeError) -> UserError:
-    return UserError(f"{path}: line {exc.lineno}: invalid JSON: {exc.msg}")
+def parse_transcript(text: str, path: Path, line_offset: int = 0, judged: bool = True) -> Transcript:
+    """Validate one transcript; errors are one line naming the file, the field and the line.
 
-
-def _field_line(text: str, loc: tuple) -> int | None:
-    """The line of the deepest key in `loc` that can be found in the raw JSON text, searching in order."""
-    pos = 0
-    line = None
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        idx = text.find(f'"{part}"', pos)
-        if idx < 0:
-            break
-        pos = idx
-        line = text.count("\n", 0, idx) + 1
-    return line
-
-
-def parse_transcript(text: str, path: Path, line_offset: int = 0) -> Transcript:
-    """Validate one transcript; errors are one line naming the file, the field and the line."""
-    from agent.errors import format_loc
-
+    A transcript to be `judged` must have a candidate turn; a saved session may have none yet.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        exc.lineno += line_offset
-        raise _json_error(path, exc) from None
+        raise UserError(f"{path}: line {exc.lineno + line_offset}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise UserError(too_deep(path)) from None
+    check_depth(data, path)
+
+    def fail(loc: tuple, msg: str) -> UserError:
+        return UserError(f"{path}: line {json_line(text, loc) + line_offset}: {format_loc(loc)}: {msg}")
+
     try:
-        return Transcript.model_validate(data)
+        transcript = Transcript.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
-        loc = tuple(err["loc"])
-        line = _field_line(text, loc)
-        where = f"line {line + line_offset}" if line else f"line {1 + line_offset}"
-        msg = err["msg"].removeprefix("Value error, ")
-        raise UserError(f"{path}: {where}: {format_loc(loc)}: {msg}") from None
+        raise fail(tuple(err["loc"]), err["msg"].removeprefix("Value error, ")) from None
+    for i, turn in enumerate(transcript.turns):
+        if len(turn.text) > MAX_TURN_CHARS:
+            raise fail(("turns", i, "text"), f"{len(turn.text):,} characters; the limit is {MAX_TURN_CHARS:,}")
+        if turn.role == "candidate" and turn.constraint_kind is not None:
+            raise fail(("turns", i, "constraint_kind"), "a candidate turn has no constraint_kind; only an "
+                                                        "interviewer's constraint turn does")
+        if turn.kind == "constraint" and turn.constraint_kind is None:
+            raise fail(("turns", i), "a constraint turn needs a constraint_kind (data, latency or metric)")
+    if judged and not transcript.turns:
+        raise fail(("turns",), "no turns; there is nothing to judge")
+    if judged and not any(t.role == "candidate" for t in transcript.turns):
+        raise fail(("turns",), "no candidate turn; there is nothing to judge")
+    return transcript
 
 
 def load_transcript(path: Path) -> Transcript:
+    """A transcript file to judge."""
     return parse_transcript(read_user_file(path, "transcript"), path)
+
+
+def load_session(session_id: str) -> Transcript:
+    """A saved interview's transcript file, validated like any other (a damaged file is named, with its line)."""
+    path = session_path(session_id)
+    if not path.exists():
+        raise UserError(f"no saved interview {session_id!r}; `interviewer sessions` lists them")
+    return parse_transcript(read_user_file(path, "session"), path, judged=False)
 
 
 def list_sessions() -> list[Transcript]:
@@ -117,8 +159,8 @@ def list_sessions() -> list[Transcript]:
     out = []
     for path in sessions_dir().glob("*.json"):
         try:
-            out.append(Transcript.model_validate_json(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError):
+            out.append(parse_transcript(read_user_file(path, "session"), path, judged=False))
+        except UserError:
             continue
     out.sort(key=lambda t: t.metadata.get("updated_at", ""), reverse=True)
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from agent.errors import UserError, read_user_file
+from agent.errors import UserError, read_user_file, too_deep
 from evals.document import FORMAT
 from evals.gates import HEADLINE, Check
 
@@ -16,6 +16,8 @@ def load_baseline(path: Path) -> dict:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(f"{path}: line {exc.lineno}: invalid JSON: {exc.msg}") from None
+    except RecursionError:
+        raise UserError(too_deep(path)) from None
     if not _well_formed(doc):
         raise UserError(f"{path}: line 1: not an `interviewer eval --json` report (format {FORMAT})")
     return doc

@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from agent.errors import UserError
+from agent.errors import UserError, check_output_path
 from evals.gates import parse_floors
 
 if TYPE_CHECKING:
@@ -149,6 +149,9 @@ def cmd_eval(args: argparse.Namespace, brain: object | None = None) -> int:
     from evals.report_md import render_markdown
     from evals.table import render_table
 
+    for flag, path in (("--report", args.report), ("--junit", args.junit)):
+        if path:
+            check_output_path(path, flag)  # before the (possibly paid) run, not after it
     doc, judged = _evaluate(args, brain)
     print(json.dumps(doc, indent=2, default=str) if args.json else render_table(doc))
     if args.report:

@@ -26,13 +26,14 @@ def build_brain(choice: ModelChoice, settings: Settings) -> LLMBrain:
     try:
         name, provider, _, _ = lit.get_llm_provider(choice.model, api_base=choice.api_base)
     except Exception:
-        raise UserError(f"unknown model {choice.model!r}: litellm cannot tell its provider; use provider/model, "
+        raise UserError(f"unknown model {choice.model!r} (from {choice.source}): litellm cannot tell its provider; "
+                        "use provider/model, "
                         "e.g. openai/gpt-4o-mini, anthropic/claude-haiku-4-5 or ollama_chat/qwen2.5") from None
     if provider in MAPPED_PROVIDERS and not choice.api_base and f"{provider}/{name}" not in lit.model_cost \
             and name not in lit.model_cost:
         close = difflib.get_close_matches(name, lit.models_by_provider.get(provider, []), n=3)
         hint = f"; did you mean {', '.join(f'{provider}/{c}' for c in close)}?" if close else ""
-        raise UserError(f"litellm does not know the model {choice.model!r}{hint}")
+        raise UserError(f"litellm does not know the model {choice.model!r} (from {choice.source}){hint}")
     local = provider in LOCAL_PROVIDERS
     missing = [var for var in lit.validate_environment(model=choice.model)["missing_keys"]
                if not (var.endswith("_API_BASE") and (choice.api_base or local))]
@@ -40,7 +41,8 @@ def build_brain(choice: ModelChoice, settings: Settings) -> LLMBrain:
     if missing and choice.api_base and all(var.endswith("_API_KEY") for var in missing):
         api_key = NO_KEY  # a local OpenAI-compatible server usually needs none
     elif missing:
-        raise UserError(f"the model {choice.model} needs {' and '.join(missing)} in the environment; "
+        raise UserError(f"the model {choice.model} (from {choice.source}) needs {' and '.join(missing)} in the "
+                        "environment; "
                         "set it, choose another --model, or use --model offline")
     if local:
         # Priced at zero in litellm's map, so that it never asks the server for model info (POST /api/show).

@@ -85,10 +85,10 @@ def test_offline_fallback_with_notice(name: str, why: str, vcr) -> None:
 def test_a_failed_turn_is_not_lost_and_the_interview_goes_on(vcr) -> None:
     """After a fallback the session resumes normally: the next answer is a fresh turn."""
     interview, _ = _one_turn("openai")
+    interview.close()  # one process, one open interview: the session lock is released here
     resumed = Interview.resume(interview.session_id, brain=resolve_brain("offline"))
     assert resumed.waiting_for_answer and resumed.turns[1].text == A1
     resumed.close()
-    interview.close()
 
 
 @pytest.mark.vcr
