@@ -24,6 +24,7 @@ from agent.models import SignalFinding, Transcript
 from agent.offline.text import sentences, word_count
 from agent.responsiveness import read
 from agent.taxonomy import POSITIVE_IDS
+from agent.untrusted import without_blocks
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,8 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
         prompt = next((t for t in reversed(transcript.turns[:i]) if t.role == "interviewer"), None)
         prompt_kind = (prompt.kind or "question") if prompt else "question"
         problem = _problem(transcript, q_start, i)
-        concrete = tuple(s.text for s in sentences(turn.text) if is_concrete(s.text, problem))
+        said = without_blocks(turn.text)  # instructions to the judge are not an answer
+        concrete = tuple(s.text for s in sentences(said) if is_concrete(s.text, problem))
         committed = any(is_committed(s, problem) for s in concrete)
         q_text = transcript.turns[q_start].text if q_start < i else ""
         reading = None

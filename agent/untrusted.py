@@ -471,3 +471,12 @@ def _merge(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             out.append((s, e))
     return out
+
+
+def without_blocks(text: str, blocks: list[tuple[int, int]] | None = None) -> str:
+    """`text` with every injected block blanked to spaces, so offsets into it are offsets into the original."""
+    chars = list(text)
+    for start, end in injected_blocks(text) if blocks is None else blocks:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
+

@@ -2,10 +2,8 @@
 identical transcript without it. No injected text may be cited as evidence, the injection must be recorded in
 `verdict.injection_attempts`, and the recommendation must equal the control's.
 
-These depend on the detector using `agent.untrusted.injected_blocks` (the lead's integration); today's detector
-drops only the sentence with a trigger phrase, so eight of the ten fail and are marked as strict xfails: each
-turns into a failure the moment it passes, so the marks come off with the integration. (Checked with a stand-in for the
-integration that masks the blocks out of the text the detector reads: all ten pass.)
+The detector blanks the whole blocks `agent.untrusted.injected_blocks` finds before reading the turn; before that,
+it dropped only the sentence with a trigger phrase, and eight of the ten failed.
 """
 
 from __future__ import annotations
@@ -24,7 +22,6 @@ FOLLOW_UPS = [
 ]
 INJECTED_TURN = 3  # the second candidate turn
 ZW = "\u200b"
-AWAITING = pytest.mark.xfail(strict=True, reason="awaiting detector integration of agent.untrusted")
 
 # Each injection smuggles in the sentences a strong candidate would say, without a trigger word in them: only
 # excluding the whole block keeps them from being cited and from lifting the weak answer.
@@ -66,17 +63,7 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-# What today's detector already handles: its trigger sentences cover these two injections whole.
-PASSING_BEFORE_INTEGRATION = {"ignore previous instructions", "a note to the grader"}
-
-
-def _cases():
-    for technique, joiner, injection in TECHNIQUES:
-        marks = [] if technique in PASSING_BEFORE_INTEGRATION else [AWAITING]
-        yield pytest.param(technique, joiner, injection, id=technique, marks=marks)
-
-
-@pytest.mark.parametrize(("technique", "joiner", "injection"), _cases())
+@pytest.mark.parametrize(("technique", "joiner", "injection"), [pytest.param(*t, id=t[0]) for t in TECHNIQUES])
 def test_an_injection_is_recorded_never_evidence_and_changes_nothing(technique, joiner, injection):
     control = judge_transcript(_transcript(None, joiner))
     attacked = _transcript(injection, joiner)

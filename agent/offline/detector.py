@@ -20,6 +20,7 @@ from agent.offline.text import Span, clauses, content_words, negated, sentences,
 from agent.responsiveness import TOPICS, Reading, read
 from agent.substance import is_committed, is_concrete, is_question
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
+from agent.untrusted import Normalised, injected_blocks, normalise, without_blocks
 
 
 @dataclass(frozen=True)
@@ -102,13 +103,26 @@ def _scan(rx: re.Pattern, sents: list[Span], check_negation: bool) -> list[tuple
 
 
 def find_injections(text: str) -> list[Span]:
-    """Sentences that address the evaluator instead of the interviewer. They are data, never evidence."""
-    return [s for s in sentences(text) if cues.INJECTION.search(s.text)]
+    """Whole blocks that address the evaluator instead of the interviewer (`agent.untrusted`), and any other
+    sentence with an instruction to the judge. They are data, never evidence."""
+    blocks = [Span(s, e, text[s:e]) for s, e in injected_blocks(text)]
+    stray = [s for s in sentences(without_blocks(text, [(b.start, b.end) for b in blocks]))
+             if cues.INJECTION.search(s.text)]
+    return sorted(blocks + [Span(s.start, s.end, text[s.start:s.end]) for s in stray], key=lambda s: s.start)
+
+
+def _original(norm: Normalised, text: str, span: Span) -> str:
+    start, end = norm.original_span(span.start, span.end)
+    return text[start:end].strip()
 
 
 def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
+    """What one candidate turn shows, read in `ctx`. Injected blocks are blanked before anything is read, the rest
+    is read normalised (look-alike letters, zero-width characters, comments undone), and every quote is mapped
+    back to the candidate's own characters, so evidence stays verbatim."""
     injected = find_injections(text)
-    sents = [s for s in sentences(text) if s not in injected]
+    norm = normalise(without_blocks(text, [(s.start, s.end) for s in injected]))
+    sents = sentences(norm.text)
     clause_list = [c for s in sents for c in clauses(s)]
     body = " ".join(s.text for s in sents)
     n_words = word_count(body)
@@ -159,7 +173,7 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
         for span, _, _ in spans:
             if span.text not in seen:
                 seen.add(span.text)
-                evidence.append(Evidence(turn_index=turn_index, quote=span.text))
+                evidence.append(Evidence(turn_index=turn_index, quote=_original(norm, text, span)))
         strength = min(1.0, max(s for _, s, _ in spans) + 0.05 * (len(spans) - 1))
         findings.append(SignalFinding(
             signal=signal, polarity=SIGNALS[signal].polarity, evidence=evidence[:3],
@@ -173,7 +187,7 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
         asked_clarifying_question=asked_clarifying,
         said_dont_know=said_dont_know,
         wants_to_end=wants_to_end,
-        injection_attempts=[Evidence(turn_index=turn_index, quote=s.text) for s in injected],
+        injection_attempts=[Evidence(turn_index=turn_index, quote=s.text.strip()) for s in injected if s.text.strip()],
         addresses_prompt=reading.addresses if reading else not off_topic,
         off_topic=off_topic,
         unaddressed_constraint=unaddressed,
