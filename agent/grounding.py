@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from agent.knowledge import lexicon, phrase_regex
 from agent.offline.text import content_words, stem, words
@@ -74,6 +74,11 @@ def _generic_stems() -> frozenset[str]:
 
 
 @cache
+def _advice_stems() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(content_words(e)) for e in lexicon("advice").exemplars)
+
+
+@cache
 def _mechanism_rx() -> re.Pattern:
     return phrase_regex(lexicon("mechanisms").vocabulary)
 
@@ -105,6 +110,7 @@ def is_specific(word: str, below: float = RARE_ZIPF) -> bool:
     return word.isalpha() and stem(word) not in _generic_stems() and _rare(word, below)
 
 
+@lru_cache(maxsize=16384)
 def grounding(text: str, problem: Problem | None = None) -> Grounding:
     """Why `text` is concrete (empty when it is not).
 
@@ -138,16 +144,17 @@ def grounding(text: str, problem: Problem | None = None) -> Grounding:
     return Grounding(tuple(reasons) if units >= MIN_UNITS else ())
 
 
+@lru_cache(maxsize=16384)
 def is_recital(sentence: str, problem: Problem | None = None) -> bool:
     """The sentence is generic advice said back: an exemplar covers it and it adds nothing of this problem."""
     said = content_words(sentence)
     if not said:
         return False
-    best = max(len(said & content_words(e)) / len(said) for e in lexicon("advice").exemplars)
+    best = max(len(said & e) / len(said) for e in _advice_stems())
     if best < RECITAL_COVERAGE and len(said) > 2:
         from agent.semantic import best_match
 
-        similar, _, _ = best_match([sentence], list(lexicon("advice").exemplars))
+        similar, _, _ = best_match([sentence], tuple(lexicon("advice").exemplars))
         if similar < RECITAL_SIMILARITY:
             return False
     elif best < RECITAL_COVERAGE:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from agent.offline.text import content_words, sentences, stem, word_count, words
 
@@ -114,6 +114,7 @@ def _focus(prompt: str, prompt_kind: str, constraint_kind: str | None) -> str | 
     return best if counts[best] else None
 
 
+@lru_cache(maxsize=4096)
 def read(answer: str, prompt: str, *, prompt_kind: str, question: str = "",
          constraint_kind: str | None = None) -> Reading:
     """Read `answer` against the interviewer line `prompt` (of `prompt_kind`) within `question`."""

@@ -8,7 +8,7 @@ and use it only to ask "is this about the same thing?". The model loads lazily, 
 from __future__ import annotations
 
 import logging
-from functools import cache
+from functools import cache, lru_cache
 
 import numpy as np
 
@@ -26,12 +26,28 @@ def _model():
 
 
 def embed(texts: list[str]) -> np.ndarray:
-    """Unit-length embeddings, one row per text (zero rows for empty texts)."""
+    """Unit-length embeddings, one row per text (zero rows for empty texts). Each text is embedded once per
+    process: judging reads the same sentences and exemplars many times."""
     if not texts:
         return np.zeros((0, 256), dtype=np.float32)
-    vectors = np.asarray(_model().embed(texts), dtype=np.float32)
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+    missing = list(dict.fromkeys(t for t in texts if t not in _SEEN))
+    if missing:
+        vectors = np.asarray(_model().embed(missing), dtype=np.float32)
+        norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+        vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
+        if len(_SEEN) + len(missing) > _SEEN_LIMIT:
+            _SEEN.clear()
+        _SEEN.update(zip(missing, vectors, strict=True))
+    return np.stack([_SEEN[t] for t in texts])
+
+
+@lru_cache(maxsize=64)
+def _matrix(references: tuple[str, ...]) -> np.ndarray:
+    return embed(list(references))
+
+
+_SEEN: dict[str, np.ndarray] = {}
+_SEEN_LIMIT = 20_000
 
 
 def similarity(a: str, b: str) -> float:
@@ -42,10 +58,12 @@ def similarity(a: str, b: str) -> float:
     return float(max(0.0, min(1.0, np.dot(va, vb))))
 
 
-def best_match(texts: list[str], references: list[str]) -> tuple[float, int, int]:
-    """The most similar (text, reference) pair: (similarity, text index, reference index); (0, -1, -1) if none."""
+def best_match(texts: list[str], references: list[str] | tuple[str, ...]) -> tuple[float, int, int]:
+    """The most similar (text, reference) pair: (similarity, text index, reference index); (0, -1, -1) if none.
+    Pass `references` as a tuple when it is fixed (exemplars): its matrix is then built once."""
     if not texts or not references:
         return 0.0, -1, -1
-    sims = embed(texts) @ embed(references).T
+    matrix = _matrix(references) if isinstance(references, tuple) else embed(list(references))
+    sims = embed(texts) @ matrix.T
     i, j = np.unravel_index(int(np.argmax(sims)), sims.shape)
     return float(max(0.0, sims[i, j])), int(i), int(j)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agent import hedges
 from agent.grounding import Problem, grounding, is_recital
@@ -62,11 +63,15 @@ def is_question(sentence: str) -> bool:
         and not hedges.is_confusion(sentence) and not hedges.is_hedged(sentence)
 
 
+@lru_cache(maxsize=16384)
 def is_concrete(sentence: str, problem: Problem | None = None) -> bool:
-    """Grounded in this problem (or a real question about it) and not generic advice said back."""
-    if is_recital(sentence, problem) or hedges.is_confusion(sentence):
+    """Grounded in this problem (or a real question about it) and not generic advice said back.
+
+    The recital check (the costly one: it compares the sentence with every piece of advice) runs only for a
+    sentence that would otherwise count."""
+    if hedges.is_confusion(sentence) or not (is_question(sentence) or grounding(sentence, problem)):
         return False
-    return is_question(sentence) or bool(grounding(sentence, problem))
+    return not is_recital(sentence, problem)
 
 
 def is_committed(sentence: str, problem: Problem | None = None) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from agent.taxonomy import SIGNAL_IDS
 
@@ -79,7 +80,21 @@ def _invisible(ch: str) -> bool:
     return unicodedata.category(ch) == "Cf" or ord(ch) in _INVISIBLE
 
 
+def _plain(text: str) -> bool:
+    """Nothing to undo: no comment, no invisible or look-alike character, already in NFKC (curly quotes and dashes
+    are fine). Checked first because most answers are plain and the full pass is per character."""
+    if "<!--" in text or "]:" in text:
+        return False
+    if text.isascii():
+        return True
+    odd = {c for c in text if not c.isascii()}
+    return (not any(_invisible(c) or ord(c) in CONFUSABLES for c in odd)
+            and unicodedata.is_normalized("NFKC", text))
+
+
 def normalise(text: str) -> Normalised:
+    if _plain(text):
+        return Normalised(text=text, origin=tuple(range(len(text) + 1)))  # nothing to undo: the common case
     out: list[str] = []
     origin: list[int] = []
     removed = [False] * len(text)
@@ -290,10 +305,15 @@ _RETURN = re.compile(r"(?:(?<=[.!?。！？)\]])\s+|\n)(?=[*_]*(?:anyway|anyhow|
 
 def injected_blocks(text: str) -> list[tuple[int, int]]:
     """Spans of the original `text` to exclude from evidence: whole injected blocks, merged and sorted."""
+    return list(_injected_blocks(text))
+
+
+@lru_cache(maxsize=1024)
+def _injected_blocks(text: str) -> tuple[tuple[int, int], ...]:
     norm = normalise(text)
     found = [m.span() for rx in (_COMMENT, _HIDDEN, _TAG_TEXT, _INVISIBLE_RUN) for m in rx.finditer(text)]
     found += [norm.original_span(s, e) for s, e in _blocks(norm.text)]
-    return _merge(text, found)
+    return tuple(_merge(text, found))
 
 
 def _blocks(t: str) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from agent import hedges
 from agent.grounding import Problem, grounding
@@ -18,6 +19,7 @@ from agent.models import Evidence, SignalFinding, TurnAnalysis
 from agent.offline import cues
 from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
+from agent.semantic import embed
 from agent.substance import is_committed, is_concrete, is_question
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 from agent.untrusted import Normalised, injected_blocks, normalise, without_blocks
@@ -123,6 +125,7 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     injected = find_injections(text)
     norm = normalise(without_blocks(text, [(s.start, s.end) for s in injected]))
     sents = sentences(norm.text)
+    embed([s.text for s in sents][:40] + [ctx.prompt_text, ctx.question_text])  # one tokenizer call, then cached
     clause_list = [c for s in sents for c in clauses(s)]
     body = " ".join(s.text for s in sents)
     n_words = word_count(body)
@@ -313,6 +316,7 @@ _DROPPED = re.compile(r"\b(?:drop|dropping|replace|replacing|remove|removing|swa
                       r"skip|skipping|instead of|rather than|shelve|cut|cutting|distill|distilling)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
 def _proposes_simple(text: str) -> bool:
     """A simple option put forward as the plan, not a word like 'baseline' used in passing."""
     return any(

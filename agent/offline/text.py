@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+|\n+")
 _CLAUSE_BREAK = re.compile(
@@ -156,16 +157,17 @@ STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> frozenset[str]:
+    return frozenset(stem(w) for w in words(text) if w not in STOPWORDS and len(w) >= 3)
+
+
 def content_words(text: str) -> set[str]:
     """Lower-cased words minus stopwords, lightly stemmed so 'labels' meets 'labelling'."""
-    out = set()
-    for w in words(text):
-        if w in STOPWORDS or len(w) < 3:
-            continue
-        out.add(stem(w))
-    return out
+    return set(_content_words(text))
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ers", "ies", "ied", "ed", "es", "ly", "er", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
