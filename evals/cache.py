@@ -1,7 +1,8 @@
 """A content-addressed cache of verdicts, so re-running an LLM-judge eval costs nothing.
 
 The key hashes the transcript as the judge sees it (labels excluded: relabelling must not cost a re-run), the
-brain's name and everything the brain reports in `info` (model, prompt version hashes, sampling parameters).
+brain's name, everything the brain reports in `info` (model, prompt version hashes, sampling parameters) and the
+version of the rulebook's knowledge files (`agent.knowledge.knowledge_version`).
 Change any of them and the key changes; nothing is ever invalidated by hand.
 """
 
@@ -12,6 +13,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from agent.knowledge import knowledge_version
 from agent.models import Transcript, Verdict
 from agent.storage import atomic_write
 
@@ -28,6 +30,8 @@ def cache_key(transcript: Transcript, brain: object) -> str:
         "transcript": _sha256(transcript.model_dump_json(exclude={"labels"})),
         "brain": getattr(brain, "name", type(brain).__qualname__),
         "info": getattr(brain, "info", {}),
+        # the rulebook turns a model's findings into the verdict, so a change to it is a different verdict
+        "knowledge": knowledge_version(),
     }
     return _sha256(json.dumps(payload, sort_keys=True, default=str))
 
