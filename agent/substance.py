@@ -74,6 +74,18 @@ def is_concrete(sentence: str, problem: Problem | None = None) -> bool:
     return not is_recital(sentence, problem)
 
 
+def concrete_in_context(sentences_: list[str], problem: Problem | None = None) -> list[bool]:
+    """Which sentences are concrete, each read with the one after it: "The costs are asymmetric." is concrete when
+    the next sentence says what each error costs; a recital or a confused question never is."""
+    own = [is_concrete(s, problem) for s in sentences_]
+    out = []
+    for i, s in enumerate(sentences_):
+        borrowed = (i + 1 < len(sentences_) and own[i + 1] and not hedges.is_confusion(s)
+                    and not is_recital(s, problem) and not is_question(sentences_[i + 1]))
+        out.append(own[i] or borrowed)
+    return out
+
+
 def is_committed(sentence: str, problem: Problem | None = None) -> bool:
     """Concrete and said without a hedge: a turn with none of these hedges everything and earns nothing."""
     return is_concrete(sentence, problem) and not hedges.is_hedged(sentence)
@@ -91,8 +103,8 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
         prompt = next((t for t in reversed(transcript.turns[:i]) if t.role == "interviewer"), None)
         prompt_kind = (prompt.kind or "question") if prompt else "question"
         problem = _problem(transcript, q_start, i)
-        said = without_blocks(turn.text)  # instructions to the judge are not an answer
-        concrete = tuple(s.text for s in sentences(said) if is_concrete(s.text, problem))
+        said = [s.text for s in sentences(without_blocks(turn.text))]  # instructions to the judge are not an answer
+        concrete = tuple(s for s, ok in zip(said, concrete_in_context(said, problem), strict=True) if ok)
         committed = any(is_committed(s, problem) for s in concrete)
         q_text = transcript.turns[q_start].text if q_start < i else ""
         reading = None

@@ -20,7 +20,7 @@ from agent.offline import cues
 from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
 from agent.semantic import embed
-from agent.substance import is_committed, is_concrete, is_question
+from agent.substance import concrete_in_context, is_committed, is_question
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 from agent.untrusted import Normalised, injected_blocks, normalise, without_blocks
 
@@ -212,7 +212,8 @@ def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
     nature ("how are the labels produced?"), unless it is the article's own question recited (`agent.substance`).
     A turn that hedges every concrete thing it says commits to nothing and keeps no positive.
     """
-    concrete = {s: is_concrete(s.text, ctx.problem) for s in sents}
+    concrete = concrete_in_context([s.text for s in sents], ctx.problem)
+    concrete = {s: ok for s, ok in zip(sents, concrete, strict=True)}
     if not any(is_committed(s.text, ctx.problem) for s, ok in concrete.items() if ok):
         concrete = dict.fromkeys(concrete, False)
     kept = False
