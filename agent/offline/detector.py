@@ -464,15 +464,25 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     if ctx.prompt_kind == "constraint":
         reading = read(body, ctx.prompt_text, prompt_kind="constraint", question=ctx.question_text,
                        constraint_kind=ctx.constraint_kind)
+    pushed = ctx.prompt_text + " " + ctx.constraint_text
+    heard = reading.addresses if reading else (
+        ctx.prompt_kind != "pushback"
+        or read(body, pushed, prompt_kind="pushback", question=ctx.question_text).addresses)
     defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
-    changes = _changes(sents, ctx) if answering and (reading is None or reading.addresses) else []
+    # Resistance of any kind: an argument, a dismissal of the data, the constraint handed to someone else.
+    resisting = defensive + [c for c in clause_list if cues.DATA_DISMISSAL.search(c.text) or hedges.deferral(c.text)]
+    changes = _changes(sents, ctx) if answering and heard else []
+    if resisting:
+        # Beside resistance, only an explicit update ("that rules out...", "I'd switch to...") counts as adapting.
+        changes = [c for c in changes if cues.ADAPT.search(c.text)]
     if not defensive and clause_list and answering and _restates(body, ctx.earlier_answers) and not changes:
         defensive = [clause_list[0]]
-    if defensive and len(defensive) >= len(changes):
-        hits.add("defensive_under_constraint", defensive[0], 0.9, "argued with the constraint instead of adapting")
+    resisting = resisting or defensive
+    if resisting and len(resisting) >= len(changes):
+        hits.add("defensive_under_constraint", resisting[0], 0.9, "argued with the constraint instead of adapting")
         hits.drop("adapts_under_constraint")
         if ctx.constraint_kind == "data" and "data_first" not in hits:
-            hits.add("ignores_data_reality", defensive[0], 0.8, "waved away a data problem")
+            hits.add("ignores_data_reality", resisting[0], 0.8, "waved away a data problem")
     elif changes:
         hits.add("adapts_under_constraint", changes[0], 0.85, "took up the constraint and changed the plan to fit it")
     if (reading is not None and reading.score < UNHEARD_SCORE and word_count(body) >= 8 and not defensive
