@@ -12,7 +12,7 @@ from agent.taxonomy import SIGNALS
 from evals.dataset import Dataset, load_dataset
 
 ROOT = Path(__file__).parent
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "holdout")
 BEGIN, END = "<!-- stats:begin (python -m evals.stats --write) -->", "<!-- stats:end -->"
 
 

@@ -424,8 +424,12 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
     topics = sum(1 for v in _topic_counts(body).values() if v)
     narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "pushback")
     first = ctx.prompt_kind == "question" and ctx.first_answer
-    if sents and (n_words >= 150 or (first and n_words >= 120)
-                  or (narrow and n_words >= 90 and n_words / prompt_words >= 12 and topics >= 5)):
+    # Length alone is not over-answering: a long answer whose every part serves a decision is a long right answer.
+    # It is over-answering when it sprawls: many topics at once, or much of it saying nothing concrete.
+    concrete = concrete_in_context([x.text for x in sents], ctx.problem)
+    sprawling = topics >= SPRAWL_TOPICS or sum(concrete) < OVER_CONCRETE * len(sents)
+    if sents and sprawling and (n_words >= 150 or (first and n_words >= 120)
+                                or (narrow and n_words >= 90 and n_words / prompt_words >= 12 and topics >= 5)):
         hits.add("over_answering", sents[0], 0.8 if n_words >= 150 else 0.65,
                  f"{n_words} words for a {prompt_words}-word {ctx.prompt_kind}")
 
@@ -446,6 +450,8 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
 
 
 UNHEARD_SCORE = 0.2
+SPRAWL_TOPICS = 4
+OVER_CONCRETE = 0.6
 
 
 def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span], body: str,
