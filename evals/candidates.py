@@ -68,7 +68,7 @@ def load_scripts(folder: Path) -> list[Script]:
     scripts = []
     for path in sorted(folder.glob("*.json")):
         try:
-            scripts.append(Script.model_validate_json(read_user_file(path, "script")))
+            scripts.append(Script.model_validate_json(read_user_file(path, "answers")))
         except ValueError as exc:
             raise UserError(f"{path}: {str(exc).splitlines()[0]}") from None
     if not scripts:
