@@ -174,6 +174,8 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     for signal, spans in hits.spans.items():
         evidence, seen = [], set()
         for span, _, _ in spans:
+            if word_count(span.text) < MIN_QUOTE_WORDS:  # a fragment ("timestamps") says nothing on its own
+                span = _sentence_of(sents, span)
             if span.text not in seen:
                 seen.add(span.text)
                 evidence.append(Evidence(turn_index=turn_index, quote=_original(norm, text, span)))
@@ -450,6 +452,7 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
 
 
 UNHEARD_SCORE = 0.2
+MIN_QUOTE_WORDS = 4
 SPRAWL_TOPICS = 4
 OVER_CONCRETE = 0.6
 
