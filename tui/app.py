@@ -43,6 +43,7 @@ class InterviewerApp(App[None]):
         self._session_ids = session_ids
         self._brain: Brain | None = None
         self._brain_lock = threading.Lock()
+        self._core_ready = False
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen(self._persona, self._questions)
@@ -69,6 +70,22 @@ class InterviewerApp(App[None]):
 
                 self._brain = resolve_brain(self.model)
             return self._brain
+
+    def prepare_core(self) -> None:
+        """Import the interview engine (LangGraph and its SQLite checkpointer, ~1-3 s) and load the offline
+        judge's embeddings while the person is still choosing, so Start opens the room at once. Call from a
+        worker; later calls return at once."""
+        if self._core_ready:
+            return
+        import agent.graph  # noqa: F401 - the import is the point: langgraph -> langchain_core -> langsmith
+        import agent.session  # noqa: F401
+        from agent.semantic import embed
+
+        embed(["warm up"])
+        import tui.interview_screen  # noqa: F401 - and the room's widgets (Markdown pulls in markdown-it)
+
+        self._core_ready = True
+        self.log_milestone("core_ready")
 
     def session_id_for(self, persona_id: str) -> str | None:
         return self._session_ids(persona_id) if self._session_ids else None

@@ -113,7 +113,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load(self) -> None:
-        """Personas and sessions first (Home is usable at once), then the brain, which may import litellm."""
+        """Personas and sessions first (Home is usable at once), then the brain, which may import litellm, then
+        the interview engine, so that Start is quick."""
         from agent.brains import describe_brain
         from agent.errors import UserError
         from agent.persona import load_persona, persona_ids
@@ -132,6 +133,7 @@ class HomeScreen(Screen[None]):
             self.post_message(BrainReady(describe_brain(self.app.brain())))
         except Exception as exc:  # a missing key or a bad model string is shown on Home, not raised
             self.post_message(BrainReady(None, describe_error(exc)))
+        self.app.prepare_core()
 
     def on_home_loaded(self, message: HomeLoaded) -> None:
         first_load = not self._personas
