@@ -49,6 +49,11 @@ class InterviewerApp(App[None]):
         return HomeScreen(self._persona, self._questions)
 
     def on_mount(self) -> None:
+        from tui.settings import load_theme
+
+        remembered = load_theme()
+        if remembered in (LIGHT, DARK):
+            self.theme = remembered
         if self._resume_id:
             from tui.interview_screen import InterviewScreen
 
@@ -101,7 +106,10 @@ class InterviewerApp(App[None]):
         self.push_screen(HistoryScreen())
 
     def action_toggle_theme(self) -> None:
+        from tui.settings import save_theme
+
         self.theme = LIGHT if self.theme != LIGHT else DARK
+        self.run_worker(partial(save_theme, self.theme), thread=True, group="settings", exclusive=True)
 
 
 def run(model: str | None = None, persona: str | None = None, questions: int = 3,

@@ -50,7 +50,7 @@ class SidePanel(VerticalScroll):
 
     def show_time(self, elapsed_seconds: float, timebox_minutes: int | None, time_up: bool) -> None:
         text = clock_text(elapsed_seconds, timebox_minutes)
-        label = f"Time [$text-error b]{text} time's up[/]" if time_up else f"Time {text}"
+        label = f"Time [$text-error b]{text}[/]\n[$text-error b]Time's up[/]" if time_up else f"Time {text}"
         self.query_one("#clock", Label).update(label)
 
     @staticmethod

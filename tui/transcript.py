@@ -22,14 +22,17 @@ _KIND_LABEL = {
 }
 
 
-def turn_heading(turn: Turn) -> str:
+def turn_heading(turn: Turn, index: int | None = None) -> str:
+    """Who speaks and what kind of line it is, with the turn number the verdict's evidence cites."""
     if turn.role == "candidate":
-        return "You"
-    if turn.kind == "constraint":
-        return f"▲ CONSTRAINT · {turn.constraint_kind or 'new information'}"
-    if turn.kind == "pushback":
-        return "◆ PUSHBACK"
-    return _KIND_LABEL.get(turn.kind or "", "Interviewer")
+        heading = "You"
+    elif turn.kind == "constraint":
+        heading = f"▲ CONSTRAINT · {turn.constraint_kind or 'new information'}"
+    elif turn.kind == "pushback":
+        heading = "◆ PUSHBACK"
+    else:
+        heading = _KIND_LABEL.get(turn.kind or "", "Interviewer")
+    return heading if index is None else f"{heading} [dim]· turn {index}[/]"
 
 
 def candidate_markdown(text: str) -> str:
@@ -49,7 +52,7 @@ class TurnView(Vertical):
     def of(cls, turn: Turn, index: int) -> TurnView:
         kind = "candidate" if turn.role == "candidate" else (turn.kind or "interviewer")
         text = candidate_markdown(turn.text) if turn.role == "candidate" else turn.text
-        return cls(turn_heading(turn), text, classes=f"turn -{kind}", id=f"turn-{index}")
+        return cls(turn_heading(turn, index), text, classes=f"turn -{kind}", id=f"turn-{index}")
 
     def compose(self) -> ComposeResult:
         yield Label(self._heading, classes="turn-heading")
@@ -105,7 +108,8 @@ class TranscriptView(VerticalScroll):
         if matches:
             target = matches.first()
             target.add_class("-highlight")
-            self.scroll_to_widget(target, animate=False, top=True)
+            # A tab just switched to has not been laid out yet: scroll once it has, or the target has no place.
+            self.call_after_refresh(self.scroll_to_widget, target, animate=False, top=True)
 
     def _to_newest(self) -> None:
         if self._follow:
