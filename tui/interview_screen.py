@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from tui.room import Room, RoomSnapshot
 
 YOUR_TURN = "Your turn. Enter makes a new line; [b]ctrl+s[/b] sends."
-OVER = "The interview is over. [b]enter[/b] shows the committee's verdict."
+OVER = "The interview is over."
 DRAFT_SAVE_DELAY = 1.0
 
 
@@ -68,9 +68,14 @@ class InterviewScreen(Screen[None]):
                 yield TranscriptView(follow=True, id="transcript")
                 yield Label("Opening the interview room…", id="status")
                 yield TextArea(id="answer", placeholder="Your answer…")
-                yield Button("See the committee's verdict", id="see-verdict", variant="primary")
+                yield Button("See the committee's verdict (enter)", id="see-verdict", variant="primary")
             yield SidePanel(id="side")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once the interview is over, sending, the question and ending no longer apply (nor show in the footer)."""
+        over = self._snap is not None and self._snap.finished
+        return not (over and action in ("send", "repeat", "end"))
 
     def on_mount(self) -> None:
         self.query_one("#answer", TextArea).focus()
@@ -164,7 +169,9 @@ class InterviewScreen(Screen[None]):
     async def _show(self, snap: RoomSnapshot) -> None:
         self._snap = snap
         self.sub_title = f"{snap.persona_name} · {snap.session_id}"
-        await self.query_one(TranscriptView).sync(snap.turns)
+        transcript = self.query_one(TranscriptView)
+        transcript.coach = snap.mode == "coach"
+        await transcript.sync(snap.turns)
         self.query_one(SidePanel).show(snap)
         self._tick()
         if snap.finished:
@@ -185,6 +192,7 @@ class InterviewScreen(Screen[None]):
         button.display = True
         button.focus()
         self._set_status(OVER)
+        self.refresh_bindings()
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         from tui.verdict_screen import VerdictScreen
@@ -246,8 +254,9 @@ class InterviewScreen(Screen[None]):
         if snap is None:
             return
         number = min(snap.question_index + 1, snap.question_count)
+        latest = next((c.text for c in reversed(snap.constraints) if c.question_index == snap.question_index), None)
         self.app.push_screen(QuestionScreen(f"Question {number} of {snap.question_count}", snap.question_text,
-                                            snap.prompt))
+                                            snap.prompt, latest))
 
     def action_end(self) -> None:
         if self._room is None or self._busy:

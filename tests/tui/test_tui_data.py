@@ -13,7 +13,8 @@ from agent.storage import list_sessions
 from agent.drafts import load_draft, save_draft
 from tui.export import export_verdict, markdown_to_html
 from tui.history_data import dimension_trends, history_rows, recurring_signals
-from tui.room import constraints_of, live_signals
+from agent.coach import live_signals
+from tui.room import constraints_of
 
 
 def test_history_rows_trends_and_recurring_signals(data_home: Path) -> None:
