@@ -30,15 +30,19 @@ class InterviewerApp(App[None]):
     BINDINGS = [Binding("ctrl+t", "toggle_theme", "Light/dark", show=False)]
 
     def __init__(self, model: str | None = None, *, persona: str | None = None, questions: int = 3,
-                 resume_id: str | None = None, clock: Callable[[], float] = time.monotonic,
-                 session_ids: Callable[[str], str] | None = None, seed: str | None = None) -> None:
-        """`clock`, `session_ids` and `seed` exist so tests can pin the timer, session ids and question choice."""
+                 coach: bool = False, minutes: int | None = None, resume_id: str | None = None,
+                 clock: Callable[[], float] = time.monotonic, session_ids: Callable[[str], str] | None = None,
+                 seed: str | None = None) -> None:
+        """`persona`, `questions`, `coach` and `minutes` preset Home's choices. `clock`, `session_ids` and `seed`
+        exist so tests can pin the timer, session ids and question choice."""
         super().__init__()
         self.model = model
         self.clock = clock
         self.seed = seed
         self._persona = persona
         self._questions = questions
+        self._coach = coach
+        self._minutes = minutes
         self._resume_id = resume_id
         self._session_ids = session_ids
         self._brain: Brain | None = None
@@ -46,7 +50,7 @@ class InterviewerApp(App[None]):
         self._core_ready = False
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen(self._persona, self._questions)
+        return HomeScreen(self._persona, self._questions, coach=self._coach, minutes=self._minutes)
 
     def on_mount(self) -> None:
         from tui.settings import load_theme
@@ -112,8 +116,9 @@ class InterviewerApp(App[None]):
         self.run_worker(partial(save_theme, self.theme), thread=True, group="settings", exclusive=True)
 
 
-def run(model: str | None = None, persona: str | None = None, questions: int = 3,
-        resume_id: str | None = None) -> int:
+def run(model: str | None = None, persona: str | None = None, questions: int = 3, resume_id: str | None = None,
+        coach: bool = False, minutes: int | None = None) -> int:
     """Run the TUI until the user quits."""
-    InterviewerApp(model, persona=persona, questions=questions, resume_id=resume_id).run()
+    InterviewerApp(model, persona=persona, questions=questions, coach=coach, minutes=minutes,
+                   resume_id=resume_id).run()
     return 0

@@ -78,13 +78,15 @@ class HomeScreen(Screen[None]):
 
     app: InterviewerApp
 
-    def __init__(self, persona: str | None = None, questions: int = 3) -> None:
+    def __init__(self, persona: str | None = None, questions: int = 3, *, coach: bool = False,
+                 minutes: int | None = None) -> None:
         super().__init__()
         self._wanted_persona = persona
         self._questions = questions
+        self._minutes = minutes
         self._personas: list[Persona] = []
         self._brain_shown = False
-        self._mode = "realistic"
+        self._mode = "coach" if coach else "realistic"
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -96,7 +98,8 @@ class HomeScreen(Screen[None]):
             yield Label("Questions", classes="setting-label")
             yield Input(str(self._questions), id="questions", type="integer", max_length=2)
             yield Label("Time box (min)", classes="setting-label")
-            yield Input("", id="timebox", type="integer", max_length=3, placeholder="none", valid_empty=True)
+            yield Input(str(self._minutes or ""), id="timebox", type="integer", max_length=3, placeholder="none",
+                        valid_empty=True)
             yield Button(f"Mode: {self._mode}", id="mode")
             yield Static(f"[dim]{MODES[self._mode]}[/]", id="mode-hint")
         with Horizontal(id="launch"):

@@ -8,12 +8,12 @@ import pytest
 from tui_support import ANSWERS, WEAK, save_finished, save_unfinished
 
 from agent import cli
+from agent.coach import live_signals
+from agent.drafts import load_draft, save_draft
 from agent.models import Turn, Verdict
 from agent.storage import list_sessions
-from agent.drafts import load_draft, save_draft
 from tui.export import export_verdict, markdown_to_html
 from tui.history_data import dimension_trends, history_rows, recurring_signals
-from agent.coach import live_signals
 from tui.room import constraints_of
 
 
