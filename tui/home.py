@@ -157,10 +157,12 @@ class HomeScreen(Screen[None]):
             self.app.log_milestone("home_ready")
         names = {p.id: p.name for p in message.personas}
         unfinished = self.query_one("#unfinished", OptionList)
+        kept = self._selected_unfinished()  # coming back from a dialog or the room keeps the selection
         unfinished.clear_options()
         if message.unfinished:
             unfinished.add_options(Option(unfinished_label(t, names), id=t.id) for t in message.unfinished)
-            unfinished.highlighted = 0
+            ids = [t.id for t in message.unfinished]
+            unfinished.highlighted = ids.index(kept) if kept in ids else 0
         else:
             unfinished.add_option(Option("[dim]None. Every interview you start is saved as you go.[/]",
                                          disabled=True))

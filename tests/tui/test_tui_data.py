@@ -67,6 +67,24 @@ def test_export_writes_both_files_and_escapes_candidate_html(data_home: Path, tm
     assert "<script>" not in markdown_to_html("a <script>alert(1)</script>", "t")
 
 
+def test_an_export_stands_alone(data_home: Path, tmp_path: Path) -> None:
+    """Each quote on its own line with its turn, the transcript appended with those turn numbers, display names."""
+    transcript = save_finished("y", "google", WEAK + ANSWERS, "2026-01-12T18:00:00+00:00")
+    verdict = Verdict.model_validate(transcript.metadata["verdict"])
+    md, html = export_verdict(verdict, transcript, tmp_path / "v.md", persona_name="Google")
+    text = md.read_text()
+    assert "**Google** interviewer" in text and "persona **google**" not in text
+    quotes = [ev for f in verdict.signals + verdict.disqualifiers for ev in f.evidence]
+    assert quotes
+    for ev in quotes:
+        assert f"  - turn {ev.turn_index}: \u201c{ev.quote}\u201d" in text.splitlines()
+        assert f"**turn {ev.turn_index} · You**" in text
+    body = text.split("## Transcript", 1)[1]
+    for i, turn in enumerate(transcript.turns):
+        assert f"**turn {i} · " in body and turn.text.splitlines()[0] in body
+    assert html.read_text().count("<li>") >= len(quotes)
+
+
 def test_drafts_round_trip_and_clear(data_home: Path) -> None:
     save_draft("s1", "half a thought")
     assert load_draft("s1") == "half a thought"
