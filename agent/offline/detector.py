@@ -10,6 +10,7 @@ answering a different question only against what was asked. Every finding carrie
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -119,6 +120,25 @@ def _original(norm: Normalised, text: str, span: Span) -> str:
 
 
 def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
+    """What one candidate turn shows, read in `ctx` (see `_analyze_turn`).
+
+    The interviewer reads each answer as it arrives and the judge reads the same answers in the same contexts at the
+    end, so the reading is memoised: the verdict of a finished interview costs aggregation, not a second reading.
+    The caller gets its own copy, so nothing it does reaches the cache."""
+    return _analyze_cached(text, turn_index, ctx).model_copy(deep=True)
+
+
+def clear_cache() -> None:
+    """Forget every memoised reading (benchmarks measure a cold judge with it)."""
+    _analyze_cached.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _analyze_cached(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
+    return _analyze_turn(text, turn_index, ctx)
+
+
+def _analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     """What one candidate turn shows, read in `ctx`. Injected blocks are blanked before anything is read, the rest
     is read normalised (look-alike letters, zero-width characters, comments undone), and every quote is mapped
     back to the candidate's own characters, so evidence stays verbatim."""
@@ -203,7 +223,9 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
 
 
 def _sentence_of(sents: list[Span], span: Span) -> Span:
-    return next((s for s in sents if s.start <= span.start < s.end), span)
+    """The sentence holding `span` (found by bisection: sentences are in order, and a long answer has thousands)."""
+    i = bisect_right(sents, span.start, key=lambda s: s.start) - 1
+    return sents[i] if i >= 0 and sents[i].start <= span.start < sents[i].end else span
 
 
 def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
@@ -344,7 +366,7 @@ def _complexity(hits: _Hits, sentences_of: list[Span], clause_list: list[Span], 
     simple_before = _proposes_simple(ctx.earlier_answers)
     for clause in clause_list:
         s = cues.SIMPLE.search(clause.text)
-        sentence = next((x.text for x in sentences_of if x.start <= clause.start < x.end), clause.text)
+        sentence = _sentence_of(sentences_of, clause).text
         proposing = cues.ACTION.search(sentence) or _PROPOSAL.search(sentence) or _TERSE.match(sentence)
         if s and proposing and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
             hits.add("starts_simple", clause, 0.85, "proposed something simple first and earned complexity")
