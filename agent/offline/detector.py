@@ -18,7 +18,7 @@ from agent import hedges
 from agent.grounding import Problem, grounding
 from agent.models import Evidence, SignalFinding, TurnAnalysis
 from agent.offline import cues
-from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
+from agent.offline.text import NEGATORS, Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
 from agent.semantic import embed
 from agent.substance import concrete_in_context, is_committed, is_question
@@ -303,6 +303,15 @@ def _off_topic(hits: _Hits, sents: list[Span], body: str, ctx: Context, exempt: 
 
 # A dismissal inside a check or a worry is its opposite: "verify whether the labels are clean", "what worries me
 # most is the ground truth".
+def _dismissal(clause: str) -> re.Match[str] | None:
+    """A dismissal of the data, unless the candidate refuses it ("I wouldn't just train through it"): a negator just
+    before a dismissal that holds none itself turns it around ("wouldn't worry about the labels" keeps its own)."""
+    for m in cues.DATA_DISMISSAL.finditer(clause):
+        if NEGATORS.search(m.group()) or not negated(clause, m.start(), window=3):
+            return m
+    return None
+
+
 _GUARD = re.compile(r"\b(?:whether|if|check|verify|confirm|make sure|can'?t assume|don'?t assume|never assume|"
                     r"wouldn'?t assume|unless|worr\w*|concern\w*|risk\w*|doubt\w*|suspicious|skeptical|sceptical|"
                     r"not sure|question)\b", re.IGNORECASE)
@@ -318,7 +327,7 @@ def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:
     """
     dismissed = set()
     for clause in clause_list:
-        m = cues.DATA_DISMISSAL.search(clause.text)
+        m = _dismissal(clause.text)
         if m and not _GUARD.search(clause.text[: m.start()]):
             hits.add("ignores_data_reality", clause, 0.9, "dismissed the data's reality")
             dismissed.add(clause)
@@ -474,6 +483,7 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
 
 
 UNHEARD_SCORE = 0.2
+RESTATED_NEW_WORDS = 4
 MIN_QUOTE_WORDS = 4
 SPRAWL_TOPICS = 4
 OVER_CONCRETE = 0.6
@@ -501,12 +511,13 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
         or read(body, pushed, prompt_kind="pushback", question=ctx.question_text).addresses)
     defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
     # Resistance of any kind: an argument, a dismissal of the data, the constraint handed to someone else.
-    resisting = defensive + [c for c in clause_list if cues.DATA_DISMISSAL.search(c.text) or hedges.deferral(c.text)]
-    changes = _changes(sents, ctx) if answering and heard else []
+    resisting = defensive + [c for c in clause_list if _dismissal(c.text) or hedges.deferral(c.text)]
+    restated = bool(clause_list) and answering and _restates(body, ctx.earlier_answers)
+    changes = _changes(sents, ctx) if answering and heard and not restated else []
     if resisting:
         # Beside resistance, only an explicit update ("that rules out...", "I'd switch to...") counts as adapting.
         changes = [c for c in changes if cues.ADAPT.search(c.text)]
-    if not defensive and clause_list and answering and _restates(body, ctx.earlier_answers) and not changes:
+    if not defensive and restated:
         defensive = [clause_list[0]]
     resisting = resisting or defensive
     if resisting and len(resisting) >= len(changes):
@@ -549,7 +560,7 @@ def _changes(sents: list[Span], ctx: Context) -> list[Span]:
         text = sent.text
         if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text):
             continue
-        if cues.DEFENSIVE.search(text) or cues.DATA_DISMISSAL.search(text):
+        if cues.DEFENSIVE.search(text) or _dismissal(text):
             continue
         if len(content_words(text) - prompt_words) >= 3 and is_committed(text, ctx.problem):
             out.append(sent)
@@ -557,11 +568,15 @@ def _changes(sents: list[Span], ctx: Context) -> list[Span]:
 
 
 def _restates(body: str, earlier: str) -> bool:
-    """The answer mostly repeats the candidate's own earlier words: the original answer, restated."""
+    """The answer mostly repeats the candidate's own earlier words, adding next to nothing: the original answer,
+    restated. A long answer on the same problem shares many words with the earlier ones and still says new things
+    (a story from a past job, a new check), so what it adds counts as much as what it shares."""
     words_now = content_words(body)
     if len(words_now) < 6 or not earlier:
         return False
-    return len(words_now & content_words(earlier)) / len(words_now) >= 0.6
+    old = content_words(earlier)
+    new = words_now - old
+    return (len(words_now) - len(new)) / len(words_now) >= 0.6 and len(new) <= RESTATED_NEW_WORDS
 
 
 def _stuffing(hits: _Hits, sents: list[Span], body: str, n_words: int) -> None:

@@ -57,7 +57,8 @@ def clauses(sentence: Span) -> list[Span]:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """Lower-cased words; quote marks around a word ("a single 'new user'") are not part of it."""
+    return [w.strip("'") for w in _WORD.findall(text.lower()) if w.strip("'")]
 
 
 def word_count(text: str) -> int:
