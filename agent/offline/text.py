@@ -176,7 +176,8 @@ def stem(word: str) -> str:
             # "dropped" -> "dropp" -> "drop", so it meets "drop"; "fall", "miss" keep their pair
             if suffix in ("ed", "ing", "er", "ers", "ings") and root[-1] == root[-2] and root[-1] not in "lsz":
                 root = root[:-1]
-            return root
+            # "queries" and "varied" meet "query" and "vary"
+            return root + "y" if suffix in ("ies", "ied") else root
     return word
 
 
