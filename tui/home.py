@@ -261,7 +261,7 @@ class HomeScreen(Screen[None]):
             if yes:
                 self._delete(session_id)
 
-        self.app.push_screen(ConfirmScreen(f"Delete this unfinished interview? Its answers are lost.\n{label}",
+        self.app.push_screen(ConfirmScreen(f"Delete this unfinished interview for good?\n{label}",
                                            yes="Delete"), confirmed)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home-delete")
