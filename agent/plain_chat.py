@@ -2,8 +2,8 @@
 
 Every interviewer line is printed whole under its label (`Interviewer [constraint: data]: …`), on a terminal
 word-wrapped to its width. The one exception is a model's line on a terminal: it is streamed as it is written,
-and its label's mark follows the line. With input from a pipe each answer is echoed (`You: …`), so the output
-reads as a transcript. End of input (Ctrl-D) quits: a half-written answer is kept as the draft, never sent.
+and its label's mark follows the line. With input from a pipe each answer is echoed after the `> ` prompt, so
+the output reads as a transcript. End of input (Ctrl-D) quits: a half-written answer is kept as the draft, never sent.
 """
 
 from __future__ import annotations
@@ -150,9 +150,10 @@ def _converse(interview: Interview, term: Terminal, clock: Callable[[], float]) 
         if timebox and not last and elapsed() >= timebox * 60:
             last = True
             term.say("\nTime's up. The answer you send next is your last: the interviewer closes after it.")
-        if not term.echo:
-            term.say("\n> ", end="")
+        term.say("\n> ", end="")
         answer = _read_answer(term.read)
+        if term.echo and answer.text and not answer.ended:
+            term.say(answer.text)  # from a pipe nothing was typed on screen: show what is being answered
         if answer.ended:
             interview.metadata["elapsed_seconds"] = round(elapsed(), 1)
             if answer.text.strip():
@@ -174,8 +175,6 @@ def _converse(interview: Interview, term: Terminal, clock: Callable[[], float]) 
             if not text:
                 term.say("No saved draft.")
                 continue
-        if term.echo and text != "/end":
-            term.say(f"\nYou: {text}")
         interview.metadata["elapsed_seconds"] = round(elapsed(), 1)
         _respond(interview, text, stream=term.stream and _streams(interview), term=term, coach=coach)
         save_draft(interview.session_id, "")  # the answer is the core's now: the draft must not come back

@@ -53,7 +53,7 @@ def test_ctrl_d_after_a_partial_answer_saves_it_as_the_draft_and_sends_nothing(
     term = Terminal(read=_lines("/draft", ""), wrap=False, stream=False, echo=True)
     assert chat(resume_id=session_id, terminal=term) == 0
     resumed = capsys.readouterr().out
-    assert "Your unsent draft from last time" in resumed and "You: half a thought about\nthe labels" in resumed
+    assert "Your unsent draft from last time" in resumed and "> /draft\n" in resumed
     candidate = [t.text for t in load_session(session_id).turns if t.role == "candidate"]
     assert candidate == [GOOD, "half a thought about\nthe labels"]
     assert load_draft(session_id) == ""
@@ -80,7 +80,7 @@ def test_every_interviewer_line_is_labelled_and_piped_answers_are_echoed(capsys:
         if turn.role == "interviewer":
             kind = f"constraint: {turn.constraint_kind}" if turn.kind == "constraint" else turn.kind
             assert f"Interviewer [{kind}]: {turn.text}" in out
-    assert f"You: {GOOD}" in out and f"You: {NOISE}" in out
+    assert f"> {GOOD}\n" in out and f"> {NOISE}\n" in out
 
 
 def test_lines_are_word_wrapped_on_a_terminal(capsys: pytest.CaptureFixture[str],
