@@ -19,7 +19,7 @@ from langgraph.types import interrupt
 
 from agent.brain import Brain, TurnContext
 from agent.models import BrainTurn, Transcript, Turn
-from agent.persona import Persona
+from agent.persona import Persona, question_line
 from agent.policy import InterviewProgress, QuestionProgress, allowed_moves
 from agent.summary import summarize_earlier
 from agent.taxonomy import POSITIVE_IDS
@@ -81,8 +81,7 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
         question = persona.question(state["question_ids"][q_index])
         pending = state.get("pending")
         lead = persona.style.opener if q_index == 0 else (pending or {}).get("text", "")
-        text = f"{lead}\n\n{question.text}".strip() if lead else question.text
-        turn = Turn(role="interviewer", kind="question", text=text, question_index=q_index)
+        turn = Turn(role="interviewer", kind="question", text=question_line(lead, question), question_index=q_index)
         return {"turns": state.get("turns", []) + [turn.model_dump(exclude_none=True)],
                 "progress": QuestionProgress().model_dump(), "pending": None}
 

@@ -155,6 +155,12 @@ class Persona(_Strict):
         raise UserError(f"persona {self.id}: no question {qid!r}")
 
 
+def question_line(lead: str, question: Question) -> str:
+    """How the interviewer asks a question: the lead-in (the opener, or the line that moves on), then the
+    question. The graph asks with it; the app shows the first question with it while the engine is still opening."""
+    return f"{lead}\n\n{question.text}".strip() if lead else question.text
+
+
 def _user_persona_dir() -> Path:
     from agent.storage import data_home
 

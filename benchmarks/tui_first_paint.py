@@ -9,7 +9,9 @@ the terminal, escape codes stripped):
   name of every built-in persona has been drawn;
 - *first question visible*: the run then waits `--choose` seconds, as a person reads the list, presses Enter
   (start with the highlighted persona) and measures until the interviewer's first question is drawn.
-  `--choose 0` presses Enter the moment the list appears, the worst case.
+  `--choose 0` presses Enter the moment the list appears, the worst case;
+- *room open*: from the same Enter until the room says "Your turn": the interview engine has started the
+  interview and an answer can be sent (before that, the question is on screen and the box takes typing).
 
 Then it quits with ctrl+q. Prints each run, then the median and p95 of each figure, and the app's own log of
 its first paint for comparison. The goal is 1.0 s for both on a 2-core machine; this script measures, it
@@ -41,6 +43,7 @@ from pathlib import Path
 TIMEOUT = 30.0
 GOAL_SECONDS = 1.0
 QUESTION_HEADING = "Interviewer · question"
+YOUR_TURN = "Your turn."
 _ESCAPE = re.compile(r"\x1b(?:\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
@@ -99,8 +102,9 @@ def _first_paint(log: Path) -> float | None:
     return ms / 1000 if ms is not None else None
 
 
-def one_run(command: list[str], names: list[str], choose: float) -> tuple[float, float, float | None]:
-    """(persona list visible, first question visible after Start, the app's own first paint) in seconds."""
+def one_run(command: list[str], names: list[str], choose: float) -> tuple[float, float, float, float | None]:
+    """(persona list visible, first question visible and room open after Start, the app's own first paint) in
+    seconds."""
     with tempfile.TemporaryDirectory(prefix="tui-ready-") as home:
         master, slave = pty.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
@@ -119,7 +123,8 @@ def one_run(command: list[str], names: list[str], choose: float) -> tuple[float,
             pressed = time.time()
             os.write(master, b"\r")
             question = screen.wait_for(lambda text: QUESTION_HEADING in text, pressed, "first question")
-            return listed, question, _first_paint(Path(home) / "logs" / "tui.log")
+            opened = screen.wait_for(lambda text: YOUR_TURN in text, pressed, "open room")
+            return listed, question, opened, _first_paint(Path(home) / "logs" / "tui.log")
         finally:
             os.write(master, b"\x11")  # ctrl+q
             try:
@@ -156,18 +161,20 @@ def main() -> None:
           f"Enter {args.choose:.1f} s after the list appears")
     if not args.no_warmup:
         one_run(command, names, args.choose)
-    listed, questions, paints = [], [], []
+    listed, questions, rooms, paints = [], [], [], []
     for i in range(args.runs):
-        shown, question, paint = one_run(command, names, args.choose)
+        shown, question, room, paint = one_run(command, names, args.choose)
         listed.append(shown)
         questions.append(question)
+        rooms.append(room)
         paint_text = f"   (app's own first paint {paint * 1000:4.0f} ms)" if paint is not None else ""
         if paint is not None:
             paints.append(paint)
-        print(f"run {i + 1:2d}: persona list visible {shown * 1000:5.0f} ms   "
-              f"first question visible {question * 1000:5.0f} ms after Start{paint_text}")
+        print(f"run {i + 1:2d}: persona list visible {shown * 1000:5.0f} ms   after Start: first question visible "
+              f"{question * 1000:5.0f} ms, room open {room * 1000:5.0f} ms{paint_text}")
     print(_summary("persona list visible:", listed))
     print(_summary("first question visible:", questions))
+    print(f"{'room open:':<24} median {statistics.median(rooms) * 1000:5.0f} ms, p95 {p95(rooms) * 1000:5.0f} ms")
     if paints:
         print(f"app's own first paint (empty frame): median {statistics.median(paints) * 1000:.0f} ms")
 

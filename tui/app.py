@@ -81,18 +81,21 @@ class InterviewerApp(App[None]):
             return self._brain
 
     def prepare_core(self) -> None:
-        """Import the interview engine (LangGraph and its SQLite checkpointer, ~1-3 s) and load the offline
-        judge's embeddings while the person is still choosing, so Start opens the room at once. Call from a
-        worker; later calls return at once."""
+        """While the person is still choosing: import the room (its widgets, and what shows the first question
+        at once), then the interview engine (LangGraph and its SQLite checkpointer, ~1-3 s) and the offline
+        judge's embeddings, so Start opens the room at once. Call from a worker; later calls return at once."""
         if self._core_ready:
             return
-        import agent.graph  # noqa: F401 - the import is the point: langgraph -> langchain_core -> langsmith
-        import agent.session  # noqa: F401
+        import importlib
+
         from agent.semantic import embed
 
-        embed(["warm up"])
-        import tui.interview_screen  # noqa: F401 - and the room's widgets (Markdown pulls in markdown-it)
+        # In this order: what Start needs first (the session helpers, the room's widgets; Markdown pulls in
+        # markdown-it), then the engine (langgraph -> langchain_core -> langsmith).
+        for module in ("agent.session", "tui.interview_screen", "agent.graph"):
+            importlib.import_module(module)
 
+        embed(["warm up"])
         self._core_ready = True
         self.log_milestone("core_ready")
 

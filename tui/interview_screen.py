@@ -15,7 +15,7 @@ from textual.timer import Timer
 from textual.widgets import Button, Footer, Header, Label, TextArea
 
 from tui.dialogs import ConfirmScreen, QuestionScreen
-from tui.messages import InterviewerDelta, RoomFailed, RoomOpened, RoomUpdated
+from tui.messages import InterviewerDelta, RoomFailed, RoomOpened, RoomPreview, RoomUpdated
 from tui.side_panel import SidePanel
 from tui.transcript import TranscriptView
 
@@ -89,20 +89,31 @@ class InterviewScreen(Screen[None]):
         from tui.room import Room, describe_error
 
         try:
-            brain = self.app.brain()
             if self._resume_id:
-                room = Room.resume(self._resume_id, brain)
+                room = Room.resume(self._resume_id, self.app.brain())
             else:
                 req = self._start
                 assert req is not None
-                room = Room.start(req.persona_id, req.questions, brain, mode=req.mode,
-                                  timebox_minutes=req.timebox_minutes,
-                                  session_id=self.app.session_id_for(req.persona_id), seed=self.app.seed)
+                session_id = self._preview(req)
+                room = Room.start(req.persona_id, req.questions, self.app.brain(), mode=req.mode,
+                                  timebox_minutes=req.timebox_minutes, session_id=session_id, seed=self.app.seed)
             snap = room.snapshot()
             if not self.post_message(RoomOpened(room, snap, draft=load_draft(snap.session_id))):
                 room.close()  # the user left while the room was opening
         except Exception as exc:  # the room must report, not crash: the error is shown and Home stays usable
             self.post_message(RoomFailed(describe_error(exc)))
+
+    def _preview(self, req: StartRequest) -> str:
+        """Show the first question before the engine is open (its import can take seconds on a first Start):
+        the question is chosen and phrased exactly as the interview will. Returns the session id to start."""
+        from agent.persona import load_persona, question_line
+        from agent.session import new_session_id, select_questions
+
+        persona = load_persona(req.persona_id)
+        session_id = self.app.session_id_for(persona.id) or new_session_id(persona.id)
+        first = select_questions(persona, req.questions, self.app.seed or session_id)[0]
+        self.post_message(RoomPreview(question_line(persona.style.opener, persona.question(first))))
+        return session_id
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="room")
     def _answer(self, room: Room, text: str, elapsed: float) -> None:
@@ -147,6 +158,11 @@ class InterviewScreen(Screen[None]):
             answer.load_text(message.draft)
             answer.move_cursor(answer.document.end)
         await self._show(message.snapshot)
+
+    async def on_room_preview(self, message: RoomPreview) -> None:
+        if self._room is None:
+            await self.query_one(TranscriptView).add_provisional_question(message.text)
+            self._set_status("Opening the interview room… you can start writing.")
 
     async def on_interviewer_delta(self, message: InterviewerDelta) -> None:
         await self.query_one(TranscriptView).stream(message.text)
@@ -236,7 +252,8 @@ class InterviewScreen(Screen[None]):
             self._retry(self._room)
             return
         if self._room is None or self._snap is None or self._busy:
-            self.notify("The interviewer is still talking; your answer stays in the box.", timeout=3)
+            still = "The interview room is still opening" if self._room is None else "The interviewer is still talking"
+            self.notify(f"{still}; your answer stays in the box.", timeout=3)
             return
         if not text:
             self.notify("Write your answer first. Enter makes a new line; ctrl+s sends.", timeout=3)

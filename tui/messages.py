@@ -33,6 +33,14 @@ class BrainReady(Message):
         self.error = error
 
 
+class RoomPreview(Message):
+    """The first question of an interview being started, known before the engine has opened the room."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class RoomOpened(Message):
     """An interview was started or resumed; the room is ready for answers."""
 

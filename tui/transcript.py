@@ -96,6 +96,14 @@ class TranscriptView(VerticalScroll):
             await self.mount_all(new)
         self._to_newest()
 
+    async def add_provisional_question(self, text: str) -> None:
+        """The first question, shown while the room opens; the interview's own turn replaces it on sync."""
+        from agent.models import Turn
+
+        turn = Turn(role="interviewer", kind="question", text=text, question_index=0)
+        await self.mount(TurnView(turn_heading(turn, 0), text, classes="turn -question -provisional"))
+        self._to_newest()
+
     async def add_provisional_answer(self, text: str) -> None:
         """Show the candidate's words at once, before the interviewer has heard them."""
         await self.mount(TurnView("You", candidate_markdown(text), classes="turn -candidate -provisional"))

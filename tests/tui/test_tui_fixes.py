@@ -58,6 +58,23 @@ async def test_the_closing_line_is_shown_before_the_verdict(data_home: Path) -> 
 
 
 @run_async
+async def test_the_first_question_shows_before_the_room_opens_as_the_interview_will_ask_it(data_home: Path) -> None:
+    from tui.messages import RoomOpened, RoomPreview
+
+    seen: list[object] = []
+    app = make_app()
+    async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        order = list({id(m): m for m in seen if isinstance(m, RoomPreview | RoomOpened)}.values())
+        assert [type(m) for m in order] == [RoomPreview, RoomOpened]
+        first = order[1].snapshot.turns[0]
+        assert order[0].text == first.text and first.kind == "question"
+        assert len(app.screen.query(".turn")) == 1 and not app.screen.query(".-provisional")
+
+
+@run_async
 async def test_q_quits_from_home_and_the_footer_says_so(data_home: Path) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
