@@ -9,7 +9,8 @@ hard
 - false_redirect: "I asked something else" to an answer the shared responsiveness measure calls on-topic.
 - unaddressed_left: an answer that does not address a constraint, and the next line neither restates the
   constraint nor pushes back.
-- defensive_unanswered: a defensive or dismissive line with no pushback or restated constraint after it.
+- defensive_unanswered: a defensive or dismissive line with no pushback or restated constraint after it; when the
+  interviewer moves on instead, its line must name the stance (quote it), or it went unanswered.
 - template_thrice: one follow-up template three times in one interview.
 - multi_question: more than one question in one interviewer line.
 - repeats_candidate: a constraint stating what the candidate already raised, without building on it.
@@ -51,8 +52,8 @@ _REDIRECT = re.compile(r"\bi asked (?:something else|about)\b|\bwhat is your ans
                        re.IGNORECASE)
 _PRAISE = re.compile(r"^\W*(?:good|great|nice|perfect|excellent|love (?:it|that)|got it|thanks)\b", re.IGNORECASE)
 _BUILDS_ON = re.compile(r"\byou(?:'ve)? (?:raised|mentioned|flagged|said|brought up|guessed|worried)\b|"
-                        r"\bas you (?:said|suspected|guessed)\b|\byour (?:guess|worry|hunch)\b", re.IGNORECASE)
-_COST = re.compile(r"\bcost|\bgive up\b|\bprice\b|\blose\b|\bworse\b|\bstale|\btrade-?off|\bdownside|\bpay\b|"
+                        r"\bas you (?:said|suspected|guessed)\b|\byour (?:guess|worry|hunch)\b|\bright to (?:flag|raise|worry)\b", re.IGNORECASE)
+_COST = re.compile(r"\bcost|\bhurt|\bpays?\b|\bgive up\b|\bprice\b|\blose\b|\bworse\b|\bstale|\btrade-?off|\bdownside|\bpay\b|"
                    r"\bgive away\b|\bsacrific|\bbreak|\bfail", re.IGNORECASE)
 _CLAUSE_STARTERS = frozenset(("and", "but", "so", "because", "which", "then", "since", "while", "though", "or",
                               "although", "before", "after", "unless", "until", "if", "when", "whereas"))
@@ -146,8 +147,9 @@ def find_faults(played: Played) -> Findings:
     by_question: dict[int, list[tuple[int, Turn]]] = {}
     for i, t in enumerate(turns):
         by_question.setdefault(t.question_index or 0, []).append((i, t))
+    previous: list[str] = []
     for q_turns in by_question.values():
-        _question(played, q_turns, out, templates)
+        previous = _question(played, q_turns, out, templates, previous)
     for skel, n in templates.items():
         out.chances["template_thrice"] += 1
         out.chances["template_twice"] += 1
@@ -158,7 +160,16 @@ def find_faults(played: Played) -> Findings:
     return out
 
 
-def _question(played: Played, q_turns: list[tuple[int, Turn]], out: Findings, templates: Counter) -> None:
+def _lead(turn: Turn) -> str:
+    """What a moving-on line says before the next question (all of a closing line)."""
+    return turn.text.split("\n\n")[0] if turn.kind == "question" and "\n\n" in turn.text else (
+        turn.text if turn.kind == "closing" else "")
+
+
+def _question(played: Played, q_turns: list[tuple[int, Turn]], out: Findings, templates: Counter,
+              previous: list[str]) -> list[str]:
+    """Check one question's lines; `previous` are the answers to the question before (a transition may quote
+    them). Returns this question's answers."""
     question = q_turns[0][1].text
     constraint: Turn | None = None
     answers: list[str] = []
@@ -171,7 +182,7 @@ def _question(played: Played, q_turns: list[tuple[int, Turn]], out: Findings, te
             later = [t for t in played.transcript.turns[i + 1:] if t.role == "interviewer"]
             nxt = (i + 1, later[0]) if later else None
         if turn.role == "interviewer":
-            _line(turn, i, constraint, answers, question, out, templates, played)
+            _line(turn, i, constraint, answers or previous, question, out, templates, played)
             if turn.kind == "constraint":
                 constraint, depth = turn, 1
             elif turn.kind in FOLLOW_UPS and constraint is not None and depth:
@@ -189,7 +200,8 @@ def _question(played: Played, q_turns: list[tuple[int, Turn]], out: Findings, te
             out.chances["defensive_unanswered"] += 1
             out.chances["praise_after_dismissal"] += 1
             answered = (not moved_on and (reply.kind == "pushback"
-                                          or (constraint is not None and _restates(reply.text, constraint.text))))
+                                          or (constraint is not None and _restates(reply.text, constraint.text)))
+                        ) or (moved_on and any(q in turn.text for q in quotes(_lead(reply))))
             if not answered:
                 out.add("defensive_unanswered", j, reply.text, f"after {turn.text!r}")
             if _PRAISE.match(reply.text):
@@ -213,6 +225,7 @@ def _question(played: Played, q_turns: list[tuple[int, Turn]], out: Findings, te
     out.chances["shallow_question"] += 1
     if best_depth < 3:
         out.add("shallow_question", q_turns[0][0], question[:80], f"deepest thread {best_depth}")
+    return answers
 
 
 def _line(turn: Turn, i: int, constraint: Turn | None, answers: list[str], question: str, out: Findings,
