@@ -141,11 +141,10 @@ def allowed_moves(persona: Persona, progress: InterviewProgress) -> list[Move]:
         if not q.allowance_used and q.dismissals < PUSHBACKS_PER_STANCE:
             moves.extend(m.model_copy(update={"reason": "allowance beyond max_followups"}) for m in dismissals)
         return moves or [_advance(progress)]
-    if q.constraint_kinds:
-        if q.thread_open:
-            if q.restated < len(q.constraint_kinds):
-                moves.append(Move(kind="follow_up", signal=RESTATE))
-            moves.extend(Move(kind="follow_up", signal=s) for s in (COST, CONSEQUENCE) if s not in q.thread)
+    if q.constraint_kinds and q.thread_open:
+        if q.restated < len(q.constraint_kinds):
+            moves.append(Move(kind="follow_up", signal=RESTATE))
+        moves.extend(Move(kind="follow_up", signal=s) for s in (COST, CONSEQUENCE) if s not in q.thread)
     if q.no_plan >= 1 and q.narrowed < 2:
         moves.append(Move(kind="follow_up", signal=NARROW))
     for signal in POSITIVE_IDS:

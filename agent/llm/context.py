@@ -76,7 +76,8 @@ def _move_line(move: Move) -> str:
     if move.kind == "constraint":
         return f"- {mid}: deliver the new information on {move.constraint_kind} given above"
     if move.kind == "follow_up":
-        return f"- {mid}: stay on the constraint or the stuck point: room to show \u201c{SIGNALS[move.signal].title}\u201d"
+        title = SIGNALS[move.signal].title
+        return f"- {mid}: stay on the constraint or the stuck point: room to show \u201c{title}\u201d"
     return {
         "clarification": f"- {mid}: answer the candidate's clarifying question",
         "next_question": f"- {mid}: move on; the next question follows your line",

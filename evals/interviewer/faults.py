@@ -52,9 +52,10 @@ _REDIRECT = re.compile(r"\bi asked (?:something else|about)\b|\bwhat is your ans
                        re.IGNORECASE)
 _PRAISE = re.compile(r"^\W*(?:good|great|nice|perfect|excellent|love (?:it|that)|got it|thanks)\b", re.IGNORECASE)
 _BUILDS_ON = re.compile(r"\byou(?:'ve)? (?:raised|mentioned|flagged|said|brought up|guessed|worried)\b|"
-                        r"\bas you (?:said|suspected|guessed)\b|\byour (?:guess|worry|hunch)\b|\bright to (?:flag|raise|worry)\b", re.IGNORECASE)
-_COST = re.compile(r"\bcost|\bhurt|\bpays?\b|\bgive up\b|\bprice\b|\blose\b|\bworse\b|\bstale|\btrade-?off|\bdownside|\bpay\b|"
-                   r"\bgive away\b|\bsacrific|\bbreak|\bfail", re.IGNORECASE)
+                        r"\bas you (?:said|suspected|guessed)\b|\byour (?:guess|worry|hunch)\b|"
+                        r"\bright to (?:flag|raise|worry)\b", re.IGNORECASE)
+_COST = re.compile(r"\bcost|\bhurt|\bpays?\b|\bgive up\b|\bprice\b|\blose\b|\bworse\b|\bstale|\btrade-?off|"
+                   r"\bdownside|\bgive away\b|\bsacrific|\bbreak|\bfail", re.IGNORECASE)
 _CLAUSE_STARTERS = frozenset(("and", "but", "so", "because", "which", "then", "since", "while", "though", "or",
                               "although", "before", "after", "unless", "until", "if", "when", "whereas"))
 _SUBJECT_LEAD = re.compile(r"(?:^|[\s,])(?:i|we|you|it|they|i'?d|we'?d|i'?ll|we'?ll|i'?m|i would|we would|i will|"
