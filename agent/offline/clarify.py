@@ -21,7 +21,8 @@ _PARTS = re.compile(r"\?\s*|,?\s+\b(?:and|or|also|plus)\b\s+(?=(?:who|what|how|i
                     r"when|which|should)\b)", re.IGNORECASE)
 _FRAME = frozenset(("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would", "should",
                     "what", "what's", "how", "which", "whats", "the", "a", "an", "there", "our", "we", "i", "it",
-                    "so", "and", "or", "also", "before", "start", "two", "things", "quick", "question", "first"))
+                    "so", "and", "or", "also", "before", "start", "two", "things", "quick", "question", "first", "many",
+                    "much", "kind", "sort", "type", "exactly", "roughly", "need", "know"))
 _KEEP = frozenset(("who", "when", "where"))
 FACTS_BY_AMBIGUITY = {"low": 3, "medium": 2, "high": 1}
 
@@ -37,10 +38,10 @@ def parts(asked: str) -> list[str]:
 
 
 def head(part: str) -> str:
-    """What a question asks about: its first words past the question frame ("labels produced", "who users")."""
+    """What a question asks about: its first word past the question frame ("goal", "labels", "who users")."""
     kept = [w for w in words(part) if w in _KEEP]
     content = [w for w in words(part) if w not in _FRAME and w not in _KEEP and w not in STOPWORDS]
-    return " ".join(kept + content[:2])
+    return " ".join(kept + content[:1])
 
 
 def _score(part: str, c: Clarification) -> float:

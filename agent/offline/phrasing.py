@@ -118,7 +118,7 @@ def _follow_up(persona: Persona, thread: Thread, move: Move, values: dict[str, s
                for t in persona.probes.get("adapts_under_constraint", [])]
         return with_ack(ack, _line(voice.bank(persona, "restate") + own, values, lines, key) or values["essence"])
     since = thread.answers_since_constraint()
-    adaptation = next((r for a in reversed(since) if (r := voice.reference(a, skip=skip, proposal=True))), "")
+    adaptation = next((r for a in since if (r := voice.reference(a, skip=skip, proposal=True))), "")
     name = "cost" if move.signal == COST else "consequence"
     return with_ack(ack, _line(voice.bank(persona, name), {**values, "adaptation": adaptation}, lines, key)
                     or _line(voice.bank(persona, "cost"), {**values, "adaptation": adaptation}, lines, key)

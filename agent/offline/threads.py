@@ -16,7 +16,10 @@ from agent.offline.text import clauses, sentences
 from agent.persona import Constraint, Question
 from agent.responsiveness import essence, read
 
-RAISED = 0.6  # an earlier answer reads as addressing the constraint this well: the candidate raised it
+# The candidate raised a constraint when their answers so far address it this well (the shared measure) and
+# state at least this share of its facts (key terms and numbers); similarity alone hears a topic, not the facts.
+RAISED = 0.6
+RAISED_FACTS = 0.4
 _GUARD = re.compile(r"\b(?:whether|if|check|verify|confirm|make sure|unless|worr\w*|risk\w*|not sure)\b",
                     re.IGNORECASE)
 _RIGIDITY = ("defensive", "data_dismissal", "deferral", "overconfident")
@@ -100,8 +103,10 @@ class Thread:
         said = " ".join(self.answers)
         if not said:
             return False
-        return read(said, constraint.text, prompt_kind="constraint", question=self.question.text,
-                    constraint_kind=constraint.kind).score >= RAISED
+        reading = read(said, constraint.text, prompt_kind="constraint", question=self.question.text,
+                       constraint_kind=constraint.kind)
+        facts = len(reading.covered) / max(1, len(reading.covered) + len(reading.missed))
+        return reading.score >= RAISED and facts >= RAISED_FACTS
 
     def fitting(self, kind: str, used: set[str]) -> tuple[Constraint, bool]:
         """The constraint of `kind` to give now, and whether the candidate raised it already: one they did not

@@ -143,7 +143,12 @@ BANKS: dict[str, list[str]] = {
 _LEAD = re.compile(r"^(?:(?:and|but|so|then|also|well|ok|okay|um|uh|yeah|right|honestly|basically|actually|"
                    r"first(?:ly)?|second(?:ly)?|then)\b[\s,]*)+", re.IGNORECASE)
 _SUBJECT = re.compile(r"^(?:i'?d|i would|i'?ll|i will|we'?d|we would|we'?ll|let'?s|i'?m going to|i want to|"
-                      r"i think|i guess)\s+", re.IGNORECASE)
+                      r"i think|i guess|(?:i|we) (?:could|can|should|might))\s+", re.IGNORECASE)
+# Where a long clause may be cut: before its verb (the subject noun phrase ends there) or a preposition that
+# starts a modifier; never before "of", which binds one noun phrase ("line two of every reply").
+_NP_END = re.compile(r"\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|should|given|with|for|from|to|"
+                     r"in|on|at|by|after|before|that|where|while|when)\b)", re.IGNORECASE)
+_TENTATIVE = re.compile(r"^\W*(?:maybe|probably|possibly|perhaps|might|it depends|depends)\b", re.IGNORECASE)
 _OBJECT_ENDS = frozenset(("it", "them", "this", "that", "first", "later", "now", "here"))
 _SPLIT = re.compile(r"\s+(?=(?:and|because|so that|which|since|while|whereas|unless|if|when|then)\b)", re.IGNORECASE)
 _FILLER = re.compile(r"^\W*(?:yeah|okay|so|um|uh|hmm|well|i mean|you know|sort of|kind of|that'?s (?:a )?(?:good|"
@@ -168,18 +173,32 @@ def phrases(answer: str, skip: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
                 continue
             for part in _SPLIT.split(clause.text):
                 led = _LEAD.sub("", part.strip())
+                if len(words(_SUBJECT.sub("", led))) > MAX_WORDS:
+                    led = _noun_phrase(led)
                 phrase = _SUBJECT.sub("", led).strip(" ,.;:!-\u2014\"'")
                 ws = words(phrase)
                 if not MIN_WORDS <= len(ws) <= MAX_WORDS or phrase not in answer:
                     continue
                 if ws[-1] in STOPWORDS and ws[-1] not in _OBJECT_ENDS or ws[-1] in ("here", "really"):
                     continue
-                if hedges.says_dont_know(phrase) or _FILLER.match(phrase) or hedges.is_hedged(phrase):
+                if hedges.says_dont_know(phrase) or _FILLER.match(phrase) or hedges.is_hedged(phrase) \
+                        or _TENTATIVE.match(phrase):
                     continue
                 if len(content_words(phrase)) < 2:
                     continue
                 out.append((phrase, bool(_SUBJECT.match(led)) or bool(_APPROACH.match(phrase))))
     return out
+
+
+def _noun_phrase(clause: str) -> str:
+    """The longest start of a long clause that ends at a phrase boundary, within the word limit."""
+    best = ""
+    for m in _NP_END.finditer(clause):
+        head = clause[: m.start()]
+        ws = words(_SUBJECT.sub("", head))
+        if len(ws) <= MAX_WORDS and ws and ws[-1] not in STOPWORDS:
+            best = head
+    return best
 
 
 def reference(answer: str, prefer: str = "", skip: tuple[str, ...] = (), proposal: bool = False) -> str:

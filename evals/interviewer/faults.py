@@ -13,7 +13,8 @@ hard
   interviewer moves on instead, its line must name the stance (quote it), or it went unanswered.
 - template_thrice: one follow-up template three times in one interview.
 - multi_question: more than one question in one interviewer line.
-- repeats_candidate: a constraint stating what the candidate already raised, without building on it.
+- repeats_candidate: a constraint stating what the candidate already raised, without building on it: their
+  answers address it (the shared measure, score >= 0.6) and state at least 40% of its facts.
 - misquote: a quoted reference that is not the candidate's own words.
 soft
 - clipped_reference: a quote cut mid-phrase, ending on a function word, or quoting a confession or filler.
@@ -58,6 +59,10 @@ _COST = re.compile(r"\bcost|\bhurt|\bpays?\b|\bgive up\b|\bprice\b|\blose\b|\bwo
                    r"\bdownside|\bgive away\b|\bsacrific|\bbreak|\bfail", re.IGNORECASE)
 _CLAUSE_STARTERS = frozenset(("and", "but", "so", "because", "which", "then", "since", "while", "though", "or",
                               "although", "before", "after", "unless", "until", "if", "when", "whereas"))
+# A noun phrase may also end before its clause's verb or a preposition that starts a modifier (not "of").
+_PHRASE_ENDS = _CLAUSE_STARTERS | frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would",
+                                             "can", "could", "should", "given", "with", "for", "from", "to", "in",
+                                             "on", "at", "by", "that", "where"))
 _SUBJECT_LEAD = re.compile(r"(?:^|[\s,])(?:i|we|you|it|they|i'?d|we'?d|i'?ll|we'?ll|i'?m|i would|we would|i will|"
                            r"that'?s|it'?s|there'?s|so|and|but|then|well|okay|first,?)\s*$", re.IGNORECASE)
 _FILLER = re.compile(r"^\W*(?:yeah|okay so|so yeah|um|uh|hmm|well|i mean|you know|sort of|kind of)\b",
@@ -131,7 +136,7 @@ def _clipped(quote: str, answer: str) -> str | None:
     after = answer[at + len(quote):]
     if after and not re.match(r"^\s*(?:[.,;:!?)\u2014-]|$)", after):
         nxt = words(after[:30])
-        if nxt and nxt[0] not in _CLAUSE_STARTERS:
+        if nxt and nxt[0] not in _PHRASE_ENDS:
             return f"cut before {nxt[0]!r}"
     before = answer[:at]
     if before.strip() and not re.search(r"[.,;:!?(\u2014-]\s*$", before) and not _SUBJECT_LEAD.search(before):
@@ -268,5 +273,7 @@ def _line(turn: Turn, i: int, constraint: Turn | None, answers: list[str], quest
         if said and not _BUILDS_ON.search(own):
             reading = read(said, text, prompt_kind="constraint", question=question,
                            constraint_kind=turn.constraint_kind)
-            if reading.score >= 0.6:
-                out.add("repeats_candidate", i, text, f"the candidate already said it (score {reading.score})")
+            facts = len(reading.covered) / max(1, len(reading.covered) + len(reading.missed))
+            if reading.score >= 0.6 and facts >= 0.4:
+                out.add("repeats_candidate", i, text, f"the candidate already said it (score {reading.score}, "
+                                                      f"{facts:.0%} of its facts)")

@@ -58,8 +58,9 @@ _LEAD_IN = re.compile(r"^\W*(?:new information|suppose|update|heads up|one more 
 
 def fact_of(constraint_text: str) -> str:
     """The constraint's first statement, as a candidate would echo it back ("so the impressions come from...")."""
-    said = [s for s in re.split(r"(?<=[.!?])\s+", constraint_text.strip()) if len(s.split()) > 3]
-    first = _LEAD_IN.sub("", said[0] if said else constraint_text.strip())
+    said = [s for s in re.split(r"(?<=[.!?])\s+", constraint_text.strip()) if not s.endswith("?")]
+    first = _LEAD_IN.sub("", max(said, key=len) if said else constraint_text.strip())
+    first = re.sub(r"^[^:]{0,30}:\s*", "", first)
     first = first.rstrip(".!?")
     return first[:1].lower() + first[1:] if first else constraint_text
 
