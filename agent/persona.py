@@ -17,7 +17,7 @@ from agent.taxonomy import POSITIVE_IDS, SIGNALS
 Level = Literal["low", "medium", "high"]
 Category = Literal["system_design", "data", "metrics", "debugging", "past_project"]
 # Kinds of line a persona may word in its own voice (`agent.offline.voice` has a shared bank of each).
-LINE_KINDS = ("transition", "restate", "cost", "consequence", "narrow", "dismissal", "dismissal_constraint",
+LINE_KINDS = ("transition", "restate", "cost", "consequence", "ignored", "narrow", "dismissal", "dismissal_constraint",
               "stance", "raised", "constraint")
 PUSHBACK_TRIGGERS = (
     "overconfidence", "premature_complexity", "defensive_under_constraint", "theory_over_decisions",

@@ -20,20 +20,23 @@ answer did to the line it answers (`agent.responsiveness`, read into `TurnAnalys
                                                                              follow_up:end_to_end_ownership, how
                                                                              they would know it hurts (the thread
                                                                              is then three follow-ups deep)
-6. two answers in a row without a plan                                   -> follow_up:starts_simple, a narrower
+   - still not taken up after the restatement                            -> follow_up:end_to_end_ownership, what
+                                                                             ignoring the constraint would break
+6. the shared measure calls the answer off-topic                          -> the redirect (pushback:
+                                                                             answers_different_question), at every
+                                                                             pushback level, once per question; never
+                                                                             for an answer the measure calls on-topic
+7. two answers in a row without a plan                                   -> follow_up:starts_simple, a narrower
                                                                              question (never another constraint)
-7. the answer showed another risk the persona's pushback level covers     -> push back, once per question; the
-                                                                             redirect (answers_different_question)
-                                                                             only when the shared measure calls the
-                                                                             answer off-topic
-8. no probe yet in this question (and room for a constraint thread after) -> probe the missing signal that weighs
+8. the answer showed another risk the persona's pushback level covers     -> push back, once per question
+9. no probe yet in this question (and room for a constraint thread after) -> probe the missing signal that weighs
                                                                              most for the persona
-9. no constraint yet, or a later question with room to escalate          -> inject a constraint: the kind used
+10. no constraint yet, or a later question with room to escalate          -> inject a constraint: the kind used
                                                                              least so far, never one already used
                                                                              in this question, and only while the
                                                                              thread it opens fits the cap
-10. fewer than `min_followups` so far                                    -> probe another missing signal
-11. otherwise                                                            -> next question / wrap up
+11. fewer than `min_followups` so far                                    -> probe another missing signal
+12. otherwise                                                            -> next question / wrap up
 
 ALLOWANCE: a defensive or dismissive answer is a disqualifying risk a committee must hear tested, so one pushback
 per question may go beyond `max_followups`; after it (or after two pushbacks that moved nothing), the next
@@ -63,9 +66,9 @@ DISMISSIVE = ("defensive_under_constraint", "ignores_data_reality", "overconfide
 PUSHBACK_TRIGGERS = {
     "low": ("premature_complexity",),
     "medium": ("premature_complexity", "theory_over_decisions"),
-    "high": ("premature_complexity", "theory_over_decisions", "metric_fixation", "tool_name_dropping",
-             "answers_different_question"),
+    "high": ("premature_complexity", "theory_over_decisions", "metric_fixation", "tool_name_dropping"),
 }
+REDIRECT = "answers_different_question"  # at every level, once per question, only for an off-topic answer
 THREAD_DEPTH = 3  # constraint -> its restatement or the adaptation's cost -> how they'd know it hurts
 RESTATE, COST, CONSEQUENCE, NARROW = ("adapts_under_constraint", "explicit_tradeoffs", "end_to_end_ownership",
                                       "starts_simple")
@@ -158,6 +161,8 @@ def allowed_moves(persona: Persona, progress: InterviewProgress) -> list[Move]:
         moves.extend(dismissals)
     if not q.pushbacks:
         moves.extend(Move(kind="pushback", signal=s) for s in PUSHBACK_TRIGGERS[persona.style.pushback])
+    if REDIRECT not in q.pushbacks:
+        moves.append(Move(kind="pushback", signal=REDIRECT))
     return moves
 
 
@@ -207,10 +212,13 @@ def choose(persona: Persona, progress: InterviewProgress, analysis: TurnAnalysis
             for signal in (COST, CONSEQUENCE):
                 if move := pick("follow_up", signal):
                     return move.model_copy(update={"reason": "follow the adaptation through"})
+        elif move := pick("follow_up", CONSEQUENCE):
+            return move.model_copy(update={"reason": "still not taken up: what ignoring it costs"})
+    if analysis.off_topic and (redirect := pick("pushback", REDIRECT)):
+        return redirect.model_copy(update={"reason": "the shared measure calls the answer off-topic"})
     if not analysis.has_plan and q.no_plan >= 1 and (narrow := pick("follow_up", NARROW)):
         return narrow.model_copy(update={"reason": "two answers without a plan"})
-    triggers = [f for f in analysis.findings if pick("pushback", f.signal)
-                and (f.signal != "answers_different_question" or analysis.off_topic)]
+    triggers = [f for f in analysis.findings if pick("pushback", f.signal) and f.signal != REDIRECT]
     if triggers:
         worst = max(triggers, key=lambda f: (f.strength, persona.weight(f.signal)))
         return Move(kind="pushback", signal=worst.signal, reason="answer showed " + worst.signal)

@@ -120,6 +120,8 @@ def _follow_up(persona: Persona, thread: Thread, move: Move, values: dict[str, s
     since = thread.answers_since_constraint()
     adaptation = next((r for a in since if (r := voice.reference(a, skip=skip, proposal=True))), "")
     name = "cost" if move.signal == COST else "consequence"
+    if move.signal != COST and move.reason.startswith("still not taken up"):
+        name = "ignored"
     return with_ack(ack, _line(voice.bank(persona, name), {**values, "adaptation": adaptation}, lines, key)
                     or _line(voice.bank(persona, "cost"), {**values, "adaptation": adaptation}, lines, key)
                     or "What does that cost you?")

@@ -103,6 +103,12 @@ BANKS: dict[str, list[str]] = {
                     "When would you revisit \"{adaptation}\"?",
                     "How would you know that change is hurting more than it helps?",
                     "What would tell you that change went too far?"],
+    # A constraint still not taken up after its restatement: what ignoring it would cost.
+    "ignored": ["Suppose you change nothing. What breaks first under that constraint?",
+                "If you keep the plan exactly as it is, who notices that limit first, and when?",
+                "Play it forward: the plan unchanged, that constraint in force for a month. What happens?",
+                "What is the cost of ignoring that change?",
+                "If nothing in the plan moves, what does the constraint do to it?"],
     # A stuck candidate: a smaller question, with a fact from the question when there is one.
     "narrow": ["Let's make it smaller. {fact} Given just that, what is the first thing you'd check?",
                "Let me narrow it. {fact} What is one number you'd look at first?",

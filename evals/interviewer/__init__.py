@@ -6,7 +6,7 @@ from __future__ import annotations
 from evals.interviewer.faults import Findings, find_faults
 
 
-def run(candidate_set: str = "dev", questions: int = 3, personas: list[str] | None = None) -> list[Findings]:
+def run(candidate_set: str = "dev", questions: int = 2, personas: list[str] | None = None) -> list[Findings]:
     """Play every candidate of `candidate_set` (dev, heldout or all) on every persona and find the faults."""
     from agent.persona import load_all_personas, load_persona
     from evals.interviewer.candidates import DEV

@@ -12,6 +12,7 @@ each fault a reviewer would flag: phantom references, false redirects, constrain
 lines with no response, repeated templates, clipped references, two questions in one line, constraints that
 repeat what the candidate said. `--set heldout` plays the held-out candidates, never used for tuning.
 """
+QUESTIONS = 2
 EPILOG = """\
 exit codes:
   0  no hard fault
@@ -24,8 +25,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--set", dest="candidate_set", choices=("dev", "heldout", "all"), default="all",
                    help="which scripted candidates to play (default all)")
-    p.add_argument("--questions", type=int, default=3, choices=range(1, 9), metavar="N",
-                   help="questions per interview (default 3)")
+    p.add_argument("--questions", type=int, default=QUESTIONS, choices=range(1, 9), metavar="N",
+                   help=f"questions per interview (default {QUESTIONS}: with escalation, every constraint kind)")
     p.add_argument("--persona", action="append", metavar="ID", help="only this persona (repeatable)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of the table")
 
