@@ -41,7 +41,8 @@ def phrase(persona: Persona, thread: Thread, move: Move, analysis: TurnAnalysis,
     answer = thread.answers[-1] if thread.answers else ""
     skip = tuple(e.quote for e in analysis.injection_attempts)
     plan = next((r for a in thread.answers if (r := voice.reference(a, skip=skip, proposal=True))), "")
-    values = {"ref": voice.reference(answer, skip=skip, proposal=True) or plan, "essence": thread.essence()}
+    values = {"ref": voice.reference(answer, skip=skip, proposal=True) or plan,
+              "essence": voice.sentence_case(thread.essence())}
     values["constraint"] = values["essence"]  # a constraint was given in this question
     values["essence_lower"] = values["essence"][:1].lower() + values["essence"][1:]
     stance = dismissal(answer)

@@ -64,10 +64,12 @@ def heard(template: Template, lines: list[str]) -> bool:
 
 
 def choose(templates: list[Template], values: dict[str, str], lines: list[str], key: str) -> Template | None:
-    """A usable template not heard yet in this interview (else a usable one), picked deterministically."""
+    """A usable template not heard yet in this interview (else a usable one), picked deterministically; the
+    persona's own wording before the shared banks."""
     ok = [t for t in templates if usable(t, values)]
     fresh = [t for t in ok if not heard(t, lines)]
-    pool = fresh or ok
+    own = [t for t in fresh if not t.source.startswith("voice:")]
+    pool = own or fresh or ok
     return pool[zlib.crc32(key.encode()) % len(pool)] if pool else None
 
 
@@ -149,12 +151,13 @@ BANKS: dict[str, list[str]] = {
 _LEAD = re.compile(r"^(?:(?:and|but|so|then|also|well|ok|okay|um|uh|yeah|right|honestly|basically|actually|"
                    r"first(?:ly)?|second(?:ly)?|then)\b[\s,]*)+", re.IGNORECASE)
 _SUBJECT = re.compile(r"^(?:i'?d|i would|i'?ll|i will|we'?d|we would|we'?ll|let'?s|i'?m going to|i want to|"
-                      r"i think|i guess|(?:i|we) (?:could|can|should|might))\s+", re.IGNORECASE)
+                      r"(?:i|we) (?:could|can|should|might))\s+", re.IGNORECASE)
 # Where a long clause may be cut: before its verb (the subject noun phrase ends there) or a preposition that
 # starts a modifier; never before "of", which binds one noun phrase ("line two of every reply").
 _NP_END = re.compile(r"\s+(?=(?:is|are|was|were|has|have|had|will|would|can|could|should|given|with|for|from|to|"
                      r"in|on|at|by|after|before|that|where|while|when)\b)", re.IGNORECASE)
-_TENTATIVE = re.compile(r"^\W*(?:maybe|probably|possibly|perhaps|might|it depends|depends)\b", re.IGNORECASE)
+_TENTATIVE = re.compile(r"^\W*(?:maybe|probably|possibly|perhaps|might|it depends|depends|i think|i guess|"
+                        r"i suppose|i feel)\b", re.IGNORECASE)
 _OBJECT_ENDS = frozenset(("it", "them", "this", "that", "first", "later", "now", "here"))
 _SPLIT = re.compile(r"\s+(?=(?:and|because|so that|which|since|while|whereas|unless|if|when|then)\b)", re.IGNORECASE)
 _FILLER = re.compile(r"^\W*(?:yeah|okay|so|um|uh|hmm|well|i mean|you know|sort of|kind of|that'?s (?:a )?(?:good|"
@@ -179,6 +182,8 @@ def phrases(answer: str, skip: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
                 continue
             for part in _SPLIT.split(clause.text):
                 led = _LEAD.sub("", part.strip())
+                if hedges.is_hedged(led) or _TENTATIVE.match(led):
+                    continue
                 if len(words(_SUBJECT.sub("", led))) > MAX_WORDS:
                     led = _noun_phrase(led)
                 phrase = _SUBJECT.sub("", led).strip(" ,.;:!-\u2014\"'")

@@ -48,8 +48,9 @@ def play(persona: Persona, candidate: Candidate, questions: int = 3) -> Played:
     question_ids = select_questions(persona, questions, session_id)
     graph = build_graph(OfflineBrain(), persona, InMemorySaver())
     config = {"configurable": {"thread_id": session_id}}
+    stop = {"interrupt_before": ["judge"]}  # the verdict is the judge's business, not this eval's
     graph.invoke({"session_id": session_id, "persona_id": persona.id, "question_ids": question_ids, "q_index": 0,
-                  "turns": [], "kinds_used": [], "analyses": []}, config)
+                  "turns": [], "kinds_used": [], "analyses": []}, config, **stop)
     tags: dict[int, frozenset[str]] = {}
     for _ in range(candidate.max_answers):
         state = graph.get_state(config)
@@ -58,9 +59,9 @@ def play(persona: Persona, candidate: Candidate, questions: int = 3) -> Played:
         turns = [Turn.model_validate(t) for t in state.values["turns"]]
         said: Answer = candidate.reply(_line(turns, persona, question_ids, state.values["q_index"]))
         tags[len(turns)] = said.tags
-        graph.invoke(Command(resume={"text": said.text}), config)
+        graph.invoke(Command(resume={"text": said.text}), config, **stop)
     if "listen" in graph.get_state(config).next:
-        graph.invoke(Command(resume={"end": True}), config)
+        graph.invoke(Command(resume={"end": True}), config, **stop)
     values = graph.get_state(config).values
     transcript = Transcript(id=session_id, persona=persona.id,
                             turns=[Turn.model_validate(t) for t in values["turns"]],
