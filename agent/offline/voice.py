@@ -201,11 +201,18 @@ def phrases(answer: str, skip: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
     return out
 
 
+_RELATIVE = re.compile(r"\b(?:where|that|which|who|whose|when|while|if|because)\b", re.IGNORECASE)
+_VERB = re.compile(r"^\s*(?:is|are|was|were|has|have|had|will|would|can|could|should)\b", re.IGNORECASE)
+
+
 def _noun_phrase(clause: str) -> str:
-    """The longest start of a long clause that ends at a phrase boundary, within the word limit."""
+    """The longest start of a long clause that ends at a phrase boundary, within the word limit; never inside a
+    relative clause ("the cases where the data" is not a phrase)."""
     best = ""
     for m in _NP_END.finditer(clause):
         head = clause[: m.start()]
+        if _VERB.match(clause[m.start():]) and _RELATIVE.search(head):
+            continue
         ws = words(_SUBJECT.sub("", head))
         if len(ws) <= MAX_WORDS and ws and ws[-1] not in STOPWORDS:
             best = head

@@ -67,6 +67,7 @@ _SUBJECT_LEAD = re.compile(r"(?:^|[\s,])(?:i|we|you|it|they|i'?d|we'?d|i'?ll|we'
                            r"that'?s|it'?s|there'?s|so|and|but|then|well|okay|first,?)\s*$", re.IGNORECASE)
 _FILLER = re.compile(r"^\W*(?:yeah|okay so|so yeah|um|uh|hmm|well|i mean|you know|sort of|kind of)\b",
                      re.IGNORECASE)
+_VERBS = frozenset(("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should"))
 FOLLOW_UPS = ("probe", "pushback", "constraint", "follow_up")
 
 
@@ -138,6 +139,9 @@ def _clipped(quote: str, answer: str) -> str | None:
         nxt = words(after[:30])
         if nxt and nxt[0] not in _PHRASE_ENDS:
             return f"cut before {nxt[0]!r}"
+        if nxt and nxt[0] not in _CLAUSE_STARTERS and re.search(r"\b(?:where|that|which|who|whose)\b", quote,
+                                                                re.IGNORECASE) and nxt[0] in _VERBS:
+            return f"cut inside a relative clause, before {nxt[0]!r}"
     before = answer[:at]
     if before.strip() and not re.search(r"[.,;:!?(\u2014-]\s*$", before) and not _SUBJECT_LEAD.search(before):
         prev = words(before[-30:])
