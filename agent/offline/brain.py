@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
 from agent.brain import TextSink, TurnContext
 from agent.models import BrainTurn, Evidence, Move, SignalFinding, Transcript, TurnAnalysis, Verdict
 from agent.offline.detector import analyze_turn
 from agent.offline.judge import context_for, judge_transcript
 from agent.offline.phrasing import phrase
+from agent.offline.text import sentences, word_count
 from agent.offline.threads import Thread, dismissal
 from agent.policy import DISMISSIVE, choose
 from agent.taxonomy import Polarity
+
+_ASKING = re.compile(r"^\W*(?:who|what|which|where|when|why|how|is|are|do|does|can|should|will)\b", re.IGNORECASE)
+
+
+def _asks(text: str) -> bool:
+    """A short turn that puts a question to the interviewer, however it opens ("Before I start, two things: who
+    are the users, and what does success look like?")."""
+    if word_count(text) > 60:
+        return False
+    return any(s.text.rstrip().endswith("?") and any(_ASKING.match(p) for p in re.split(r"[:;,]", s.text))
+               for s in sentences(text))
+
+
+def _heard(analysis: TurnAnalysis, index: int, text: str) -> TurnAnalysis:
+    """What the interviewer hears beyond the detector: a clarifying question however it is phrased, and a
+    dismissal wherever it is said."""
+    if not analysis.asked_clarifying_question and not analysis.said_dont_know and _asks(text):
+        analysis = analysis.model_copy(update={"asked_clarifying_question": True})
+    return _with_stance(analysis, index, text)
 
 
 def _with_stance(analysis: TurnAnalysis, index: int, text: str) -> TurnAnalysis:
@@ -32,7 +54,7 @@ class OfflineBrain:
         index, answer = ctx.answer
         turns = [t for _, t in ctx.question_turns]
         local = context_for(turns, len(turns) - 1)
-        return _with_stance(analyze_turn(answer.text, index, local), index, answer.text)
+        return _heard(analyze_turn(answer.text, index, local), index, answer.text)
 
     def phrase(self, ctx: TurnContext, move: Move, analysis: TurnAnalysis) -> str:
         thread = Thread(ctx.question, [t for _, t in ctx.question_turns])

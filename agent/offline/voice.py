@@ -175,7 +175,7 @@ def phrases(answer: str, skip: tuple[str, ...] = ()) -> list[tuple[str, bool]]:
     injected instruction is not something to quote back)."""
     out = []
     for sent in sentences(answer):
-        if any(sent.text in s or s in sent.text for s in skip if s):
+        if any(sent.text in s or s in sent.text for s in skip if s) or sent.text.rstrip().endswith("?"):
             continue
         for clause in clauses(sent):
             if clause.text.rstrip().endswith("?"):
