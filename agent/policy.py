@@ -38,9 +38,10 @@ answer did to the line it answers (`agent.responsiveness`, read into `TurnAnalys
 11. fewer than `min_followups` so far                                    -> probe another missing signal
 12. otherwise                                                            -> next question / wrap up
 
-ALLOWANCE: a defensive or dismissive answer is a disqualifying risk a committee must hear tested, so one pushback
-per question may go beyond `max_followups`; after it (or after two pushbacks that moved nothing), the next
-question's opening line names the stance instead (`agent.offline.voice`).
+ALLOWANCE: a defensive or dismissive answer is a disqualifying risk a committee must hear tested, and a constraint
+left unaddressed is a question the candidate has not answered yet, so one follow-up per question may go beyond
+`max_followups`: a pushback on the dismissal, or the constraint restated. After it (or after two pushbacks that
+moved nothing), the next question's opening line names the stance instead (`agent.offline.voice`).
 
 Constraint kinds rotate data -> latency -> metric across questions, so a 3-question interview covers all
 three. Nothing asks about a constraint before one is given: `adapts_under_constraint` is never probed and no
@@ -141,8 +142,11 @@ def allowed_moves(persona: Persona, progress: InterviewProgress) -> list[Move]:
         moves.append(Move(kind="clarification"))
     dismissals = [Move(kind="pushback", signal=s) for s in DISMISSIVE]
     if q.followups >= cfg.max_followups:
-        if not q.allowance_used and q.dismissals < PUSHBACKS_PER_STANCE:
-            moves.extend(m.model_copy(update={"reason": "allowance beyond max_followups"}) for m in dismissals)
+        if not q.allowance_used:
+            beyond = dismissals if q.dismissals < PUSHBACKS_PER_STANCE else []
+            if q.thread_open and q.restated < len(q.constraint_kinds):
+                beyond = [*beyond, Move(kind="follow_up", signal=RESTATE)]
+            moves.extend(m.model_copy(update={"reason": "allowance beyond max_followups"}) for m in beyond)
         return moves or [_advance(progress)]
     if q.constraint_kinds and q.thread_open:
         if q.restated < len(q.constraint_kinds):

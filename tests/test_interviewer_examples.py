@@ -182,7 +182,7 @@ def test_a_constraint_the_candidate_raised_is_not_announced_as_news():
         assert "raters disagree" not in turn.text or re.search(r"\byou\b.*(?:raised|flag|right|worry)", turn.text,
                                                                re.I), turn.text
     thread = Thread(question, turns)
-    chosen, raised = thread.fitting("data", set())
+    chosen, raised = thread.fitting("data")
     assert chosen is not raters and not raised
 
 

@@ -74,12 +74,10 @@ def phrase(persona: Persona, thread: Thread, move: Move, analysis: TurnAnalysis,
 
 
 def _constraint(persona: Persona, thread: Thread, move: Move, lines: list[str], key: str) -> str:
-    used = set(lines)
-    constraint, raised = thread.fitting(move.constraint_kind or "data", used)
+    constraint, raised = thread.fitting(move.constraint_kind or "data")
     p = parts(constraint)
-    fresh_asks = [a for a in ((p.ask,) if p.ask else ()) + ASKS if not any(a in line for line in lines)]
-    ask = p.ask if p.hypothetical and p.ask else (fresh_asks or list(ASKS))[zlib.crc32(key.encode()) % len(
-        fresh_asks or ASKS)]
+    asks = [a for a in ((p.ask,) if p.ask else ()) + ASKS if not any(a in line for line in lines)] or list(ASKS)
+    ask = p.ask if p.hypothetical and p.ask else asks[zlib.crc32(key.encode()) % len(asks)]
     values = {"fact": p.fact, "ask": ask, "essence": p.fact, "constraint": p.fact}
     if raised:
         text = _line(voice.bank(persona, "raised"), {**values, "fact": p.fact[:1].lower() + p.fact[1:]}, lines, key)

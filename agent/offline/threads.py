@@ -55,11 +55,15 @@ def dismissal(answer: str) -> str:
     """The clause where the candidate argues with, waves away or hands off the problem, or overclaims; empty if
     none. A dismissal inside a check ("verify whether the labels are fine") is its opposite."""
     for sent in sentences(answer):
-        for clause in clauses(sent):
-            for name in _RIGIDITY:
-                m = lexicon(name).regex.search(clause.text)
-                if m and not _GUARD.search(clause.text[: m.start()]):
-                    return clause.text
+        parts = clauses(sent)
+        for name in _RIGIDITY:
+            m = lexicon(name).regex.search(sent.text)  # a sentence at a time: "I hear you, but" spans clauses
+            if not m:
+                continue
+            at = sent.start + m.start()
+            clause = next((c for c in parts if c.start <= at < c.end), sent)
+            if not _GUARD.search(answer[clause.start:at]):
+                return clause.text if len(clause.text.split()) >= 3 else sent.text
     return ""
 
 
@@ -108,10 +112,9 @@ class Thread:
         facts = len(reading.covered) / max(1, len(reading.covered) + len(reading.missed))
         return reading.score >= RAISED and facts >= RAISED_FACTS
 
-    def fitting(self, kind: str, used: set[str]) -> tuple[Constraint, bool]:
+    def fitting(self, kind: str) -> tuple[Constraint, bool]:
         """The constraint of `kind` to give now, and whether the candidate raised it already: one they did not
         raise, if the bank has one; else the first, to be built on."""
         of_kind = [c for c in self.question.constraints if c.kind == kind]
-        fresh = [c for c in of_kind if c.text not in used] or of_kind
-        unraised = [c for c in fresh if not self.raised(c)]
-        return (unraised[0], False) if unraised else (fresh[0], True)
+        unraised = [c for c in of_kind if not self.raised(c)]
+        return (unraised[0], False) if unraised else (of_kind[0], True)

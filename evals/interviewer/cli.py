@@ -23,8 +23,9 @@ exit codes:
 def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("eval-interviewer", help="fault rates of the interviewer against scripted candidates",
                        description=DESCRIPTION, epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--set", dest="candidate_set", choices=("dev", "heldout", "all"), default="all",
-                   help="which scripted candidates to play (default all)")
+    p.add_argument("--set", dest="candidate_set", choices=("dev", "heldout", "all", "outside"),
+                   default="all", help="which scripted candidates to play (default all: dev and held-out; outside: "
+                                       "the maintainers' judge scripts, slow)")
     p.add_argument("--questions", type=int, default=QUESTIONS, choices=range(1, 9), metavar="N",
                    help=f"questions per interview (default {QUESTIONS}: with escalation, every constraint kind)")
     p.add_argument("--persona", action="append", metavar="ID", help="only this persona (repeatable)")

@@ -8,7 +8,7 @@ hard
 - phantom_reference: a line refers to a constraint, limit, budget or change that was not given in this question.
 - false_redirect: "I asked something else" to an answer the shared responsiveness measure calls on-topic.
 - unaddressed_left: an answer that does not address a constraint, and the next line neither restates the
-  constraint nor pushes back.
+  constraint nor pushes back (answering a question the candidate asked instead is not leaving it).
 - defensive_unanswered: a defensive or dismissive line with no pushback or restated constraint after it; when the
   interviewer moves on instead, its line must name the stance (quote it), or it went unanswered.
 - template_thrice: one follow-up template three times in one interview.
@@ -221,7 +221,9 @@ def _question(played: Played, q_turns: list[tuple[int, Turn]], out: Findings, te
                            constraint_kind=prompt.constraint_kind)
             if not reading.addresses and "defensive" not in tags:
                 out.chances["unaddressed_left"] += 1
-                if moved_on or not (_restates(reply.text, prompt.text) or reply.kind == "pushback"):
+                if reply.kind == "clarification":
+                    pass  # the candidate asked something first; answering it is not leaving the constraint
+                elif moved_on or not (_restates(reply.text, prompt.text) or reply.kind == "pushback"):
                     out.add("unaddressed_left", j, reply.text, f"{turn.text!r} left {prompt.text!r} unaddressed")
             if "adapts" in tags:
                 out.chances["no_follow_through"] += 1
