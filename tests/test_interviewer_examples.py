@@ -293,3 +293,17 @@ def test_two_interviews_in_a_row_do_not_open_on_the_same_question():
     ids_second = second.metadata["question_ids"]
     second.close()
     assert not set(ids_first) & set(ids_second), (ids_first, ids_second)
+
+
+def test_a_constraint_left_unaddressed_at_the_cap_is_still_restated():
+    """'15 constraint turns answered with something else drew no follow-up' -- some of them at the cap."""
+    persona = load_persona("stripe")
+    ct = constraint_turn("stripe", "s-merchant-credit-data", "data")
+    turns = [q("stripe", "s-merchant-credit-data"), said(STRONG), ct,
+             said("I'd also consider federated learning and synthetic data to de-risk privacy.")]
+    at_cap = QuestionProgress(followups=persona.policy.max_followups, constraint_kinds=["data"],
+                              thread=["constraint"])
+    turn = respond("stripe", "s-merchant-credit-data", turns, at_cap)
+    assert (turn.move.kind, turn.move.signal) == ("follow_up", "adapts_under_constraint"), turn.move
+    spent = at_cap.model_copy(update={"allowance_used": True, "followups": persona.policy.max_followups + 1})
+    assert respond("stripe", "s-merchant-credit-data", turns, spent).move.kind in ("next_question", "wrap_up")
