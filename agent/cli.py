@@ -70,12 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="an interactive interview (the terminal app; --plain for plain text)",
                           description="Interview in the terminal app (the default with no command). With --plain, "
                                       "or when input or output is not a terminal, interview in plain text: finish "
-                                      "an answer with an empty line; /repeat shows the question again, /end stops "
-                                      "and gets the verdict.")
+                                      "an answer with an empty line; /repeat shows the question and the latest "
+                                      "constraint or follow-up, /end stops and gets the verdict, Ctrl-D saves and "
+                                      "quits (a half-written answer is kept as a draft).")
     chat.add_argument("--persona", default=None, help="persona id (preselected in the app; asked for with --plain)")
     chat.add_argument("--questions", type=int, default=3, metavar="N", help="questions to ask (default 3)")
     chat.add_argument("--plain", action="store_true",
                       help="plain-terminal chat, for pipes and screen readers (no full-screen app)")
+    chat.add_argument("--coach", action="store_true",
+                      help="coach mode: signals shown live and what each interviewer line is testing")
+    chat.add_argument("--minutes", type=int, metavar="M", help="time box in minutes (default: none)")
     _add_model(chat)
 
     resume = sub.add_parser("resume", help="continue a saved interview",
@@ -224,13 +228,17 @@ def _wants_app(args: argparse.Namespace) -> bool:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
+    if args.minutes is not None and args.minutes < 1:
+        raise UserError(f"--minutes {args.minutes}: a time box is at least 1 minute")
     if _wants_app(args):
         from tui.app import run
 
-        return run(model=args.model, persona=args.persona, questions=args.questions)
+        return run(model=args.model, persona=args.persona, questions=args.questions, coach=args.coach,
+                   minutes=args.minutes)
     from agent.plain_chat import chat
 
-    return chat(persona=args.persona, questions=args.questions, model=args.model)
+    return chat(persona=args.persona, questions=args.questions, model=args.model, coach=args.coach,
+                minutes=args.minutes)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:

@@ -68,11 +68,12 @@ class RoomFailed(Message):
 
 
 class HistoryLoaded(Message):
-    """Every saved interview, newest first."""
+    """Every saved interview, and the display name of each persona id (an id without a file keeps its id)."""
 
-    def __init__(self, transcripts: list[Transcript]) -> None:
+    def __init__(self, transcripts: list[Transcript], names: dict[str, str]) -> None:
         super().__init__()
         self.transcripts = transcripts
+        self.names = names
 
 
 class Exported(Message):
