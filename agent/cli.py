@@ -93,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     sessions.add_argument("--json", action="store_true", help="print JSON")
     from evals.cli import add_eval_parser  # argparse only: the eval command imports the rest when it runs
     add_eval_parser(sub)
+    from evals.interviewer.cli import add_parser as add_eval_interviewer_parser
+    add_eval_interviewer_parser(sub)
     return p
 
 
@@ -258,8 +260,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def cmd_eval_interviewer(args: argparse.Namespace) -> int:
+    from evals.interviewer.cli import cmd
+
+    return cmd(args)
+
+
 COMMANDS = {"run": cmd_run, "judge": cmd_judge, "personas": cmd_personas, "chat": cmd_chat,
-            "resume": cmd_resume, "sessions": cmd_sessions, "eval": cmd_eval}
+            "resume": cmd_resume, "sessions": cmd_sessions, "eval": cmd_eval, "eval-interviewer": cmd_eval_interviewer}
 
 
 def main(argv: list[str] | None = None) -> int:

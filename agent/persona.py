@@ -27,6 +27,9 @@ from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
 Level = Literal["low", "medium", "high"]
 Category = Literal["system_design", "data", "metrics", "debugging", "past_project"]
+# Kinds of line a persona may word in its own voice (`agent.offline.voice` has a shared bank of each).
+LINE_KINDS = ("transition", "restate", "cost", "consequence", "ignored", "narrow", "dismissal", "dismissal_constraint",
+              "stance", "raised", "constraint")
 PUSHBACK_TRIGGERS = (
     "overconfidence", "premature_complexity", "defensive_under_constraint", "theory_over_decisions",
     "metric_fixation", "ignores_data_reality", "tool_name_dropping", "answers_different_question",
@@ -105,6 +108,15 @@ class Persona(_Strict):
     probes: dict[str, list[str]]
     pushbacks: dict[str, list[str]]
     dont_know: list[str] = Field(min_length=1)
+    lines: dict[str, list[str]] = Field(default_factory=dict, description="lines in the persona's own voice")
+
+    @field_validator("lines")
+    @classmethod
+    def _line_kinds(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = sorted(set(v) - set(LINE_KINDS))
+        if unknown:
+            raise ValueError(f"unknown line kind(s) {unknown}; known: {', '.join(LINE_KINDS)}")
+        return v
 
     @field_validator("emphasis")
     @classmethod

@@ -257,12 +257,18 @@ def _uncertainty(hits: _Hits, sents: list[Span], ctx: Context) -> None:
         if not cues.UNCERTAIN.search(sent.text):
             continue
         nxt = sents[i + 1].text if i + 1 < len(sents) else ""
-        if hedges.concrete_plan(sent.text + " " + nxt, ctx.problem) or (
-                grounding(sent.text, ctx.problem) and not hedges.hedge_only(sent.text, ctx.problem)
-                and _HYPOTHESIS.search(sent.text)):
+        pair = sent.text + " " + nxt
+        grounded = grounding(sent.text, ctx.problem) and not hedges.hedge_only(sent.text, ctx.problem)
+        if hedges.concrete_plan(pair, ctx.problem) or (grounded and _HYPOTHESIS.search(sent.text)) or (
+                grounded and _CHECK.search(pair) and not hedges.deferral(pair)):
             hits.add("narrated_uncertainty", sent, 0.8, "reasoned aloud about an assumption and how to test it")
 
 
+# The candidate's own way to find out, beside an unknown they named concretely ("so I'd ask marketing", "I will
+# see it when I split by tenure", "so we ran three cutoffs in parallel").
+_CHECK = re.compile(r"\b(?:i'?d|i will|i'?ll|we'?d|we'?ll|i would|we would|so (?:i|we)|we)\b[\w ,']{0,30}?\b"
+                    r"(?:check|test|ask|verify|measure|validate|compare|split|look at|see it|find out|try|backtest|"
+                    r"ran|run|sample|confirm|revisit)\b", re.IGNORECASE)
 _HYPOTHESIS = re.compile(r"\b(?:my (?:\w+ )?guess|hypothesis|hunch|bet|suspect|assum\w*|"
                          r"if (?:that|this|i'?m) (?:\w+ )?wrong|turns out|would tell|to check|to test|whether)\b",
                          re.IGNORECASE)
