@@ -40,6 +40,10 @@ class Terminal:
     def say(self, text: str = "", end: str = "\n") -> None:
         print(self.wrapped(text) if self.wrap else text, end=end, flush=True)
 
+    def echo_answer(self, text: str) -> None:
+        """From a pipe nothing was typed on screen: show the answer after the `> ` prompt already printed."""
+        print(self.wrapped("> " + text)[2:] if self.wrap else text, flush=True)
+
     def wrapped(self, text: str) -> str:
         """Word-wrapped to the terminal, each line and paragraph kept; continuation lines indented by two."""
         width = max(40, shutil.get_terminal_size((80, 24)).columns - 1)
@@ -150,10 +154,10 @@ def _converse(interview: Interview, term: Terminal, clock: Callable[[], float]) 
         if timebox and not last and elapsed() >= timebox * 60:
             last = True
             term.say("\nTime's up. The answer you send next is your last: the interviewer closes after it.")
-        term.say("\n> ", end="")
+        print("\n> ", end="", flush=True)  # the prompt as it is: wrapping would strip its space
         answer = _read_answer(term.read)
         if term.echo and answer.text and not answer.ended:
-            term.say(answer.text)  # from a pipe nothing was typed on screen: show what is being answered
+            term.echo_answer(answer.text)
         if answer.ended:
             interview.metadata["elapsed_seconds"] = round(elapsed(), 1)
             if answer.text.strip():
