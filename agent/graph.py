@@ -82,7 +82,8 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
         pending = state.get("pending")
         lead = persona.style.opener if q_index == 0 else (pending or {}).get("text", "")
         text = f"{lead}\n\n{question.text}".strip() if lead else question.text
-        turn = Turn(role="interviewer", kind="question", text=text, question_index=q_index)
+        turn = Turn(role="interviewer", kind="question", text=text, question_index=q_index,
+                    produced_by=(pending or {}).get("produced_by") if q_index else None)
         return {"turns": state.get("turns", []) + [turn.model_dump(exclude_none=True)],
                 "progress": QuestionProgress().model_dump(), "pending": None}
 
@@ -147,7 +148,8 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
                 kinds_used.append(move.constraint_kind)
             turn = Turn(role="interviewer", kind=kind, text=pending.text, question_index=state["q_index"],
                         constraint_kind=move.constraint_kind if kind == "constraint" else None,
-                        target_signal=move.signal if kind in ("probe", "pushback") else None)
+                        target_signal=move.signal if kind in ("probe", "pushback") else None,
+                        produced_by=pending.produced_by)
             return {"turns": state["turns"] + [turn.model_dump(exclude_none=True)],
                     "progress": q.model_dump(), "kinds_used": kinds_used}
 
@@ -158,8 +160,10 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
         return {"q_index": state["q_index"] + 1}
 
     def wrap_up(state: InterviewState) -> dict:
-        text = (state.get("pending") or {}).get("text") or persona.style.closing
-        turn = Turn(role="interviewer", kind="closing", text=text, question_index=state["q_index"])
+        pending = state.get("pending") or {}
+        text = pending.get("text") or persona.style.closing
+        turn = Turn(role="interviewer", kind="closing", text=text, question_index=state["q_index"],
+                    produced_by=pending.get("produced_by") if pending.get("text") else None)
         return {"turns": state["turns"] + [turn.model_dump(exclude_none=True)], "pending": None}
 
     def judge(state: InterviewState) -> dict:

@@ -30,6 +30,27 @@ _STRING = {"type": "string"}
 _QUOTE = {"type": "string", "description": "copied character for character from the candidate's words"}
 
 
+# Bounds for grammar-constrained decoding (json_object_schema mode): without them a small model can write one
+# string, or one array, until the token limit. Per property name; other strings and arrays get the defaults.
+MAX_LENGTHS = {"say": 600, "quote": 300, "why": 160}
+MAX_ITEMS = {"findings": 10, "instructions_to_evaluator": 3}
+DEFAULT_MAX_LENGTH = 400
+DEFAULT_MAX_ITEMS = 8
+
+
+def bounded(schema: dict, name: str = "") -> dict:
+    """A copy of `schema` with maxLength on every free string and maxItems on every array."""
+    out = dict(schema)
+    if out.get("type") == "string" and "enum" not in out:
+        out["maxLength"] = MAX_LENGTHS.get(name, DEFAULT_MAX_LENGTH)
+    elif out.get("type") == "array":
+        out["maxItems"] = MAX_ITEMS.get(name, DEFAULT_MAX_ITEMS)
+        out["items"] = bounded(out["items"], name)
+    elif out.get("type") == "object":
+        out["properties"] = {key: bounded(value, key) for key, value in out["properties"].items()}
+    return out
+
+
 def turn_schema(move_ids: list[str]) -> dict:
     finding = _obj({"signal": {"type": "string", "enum": list(SIGNAL_IDS)}, "quote": _QUOTE,
                     "strength": {"type": "number"}, "why": _STRING})

@@ -69,7 +69,7 @@ def _responses(sc: Scenario) -> list[Factory]:
     malformed = '{"move": "pushback:premature_complexity" "say": "You went straight to'
     return {
         "interview": [ok(script.turn_json(i)) for i in range(len(script.TURNS))]
-                     + [ok(script.verdict_json(), streamed=False)],
+                     + [ok(script.verdict_json())],
         "rate_limited": [fixed(wire.openai_error(429, sc.name)), good_turn],
         "server_error": [fixed(wire.openai_error(500, sc.name))] * sc.requests,
         "overloaded": [fixed(wire.anthropic_error(529, sc.name)), good_turn],
@@ -79,8 +79,8 @@ def _responses(sc: Scenario) -> list[Factory]:
         "refusal": [lambda req: wire.openai_stream_refusal("I'm sorry, I can't help with that.", wire.tokens(req),
                                                            sc.name)],
         "one_turn": [good_turn],
-        "verdict_injection": [ok(script.verdict_json(script.INJECTED_VERDICT), streamed=False),
-                              ok(script.verdict_json(script.CLEAN_VERDICT), streamed=False)],
+        "verdict_injection": [ok(script.verdict_json(script.INJECTED_VERDICT)),
+                              ok(script.verdict_json(script.CLEAN_VERDICT))],
     }[sc.kind]
 
 

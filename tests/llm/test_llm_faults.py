@@ -66,7 +66,8 @@ def test_timeout_then_success(vcr, read_timeout_once) -> None:
     pytest.param("openai_server_error", "failed with HTTP 500",
                  marks=pytest.mark.default_cassette("openai_server_error")),
     pytest.param("openai_bad_key", "rejected the API key", marks=pytest.mark.default_cassette("openai_bad_key")),
-    pytest.param("openai_schema_invalid", "unusable JSON", marks=pytest.mark.default_cassette("openai_schema_invalid")),
+    pytest.param("openai_schema_invalid", "returned an unusable reply (the JSON does not match the schema",
+                 marks=pytest.mark.default_cassette("openai_schema_invalid")),
     pytest.param("openai_refusal", "declined to answer", marks=pytest.mark.default_cassette("openai_refusal")),
 ])
 @pytest.mark.vcr
