@@ -103,8 +103,8 @@ class LLMBrain:
         try:
             return self._turn_attempt(messages, schema, ctx, emitter, usage)
         except Unusable as bad:
-            if emitter.shown:  # part of a line is on screen: a re-ask would write a different one
-                raise
+            # Even if part of the rejected line is on screen: the emitter stops extending it, and the finished
+            # turn's text (the re-asked line, or the offline engine's) replaces it when the turn completes.
             return self._turn_attempt(reask(messages, bad.reply, bad.err), schema, ctx, emitter, usage)
 
     def _line_check(self, ctx: TurnContext, instructions: str):

@@ -154,7 +154,7 @@ class LLMClient:
         elif self.mode == "json_object_schema":
             # Grammar-constrained decoding follows the schema to the letter; bounds keep a small model from
             # writing one string until the token limit.
-            kwargs["response_format"] = {"type": "json_object", "schema": bounded(schema)}
+            kwargs["response_format"] = {"type": "json_object", "schema": bounded(schema, schema_name)}
         return kwargs
 
     def _read_whole(self, response: Any, usage: Usage, messages: list[dict]) -> Reply:

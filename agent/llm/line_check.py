@@ -78,10 +78,10 @@ def line_problem(say: str, *, instructions: str, constraint_facts: str | None = 
     if _JSON.search(line) or not _LETTER.search(line):
         return f"the line is a fragment of JSON, not something to say ({line[:40]!r})"
     if _copies(line, instructions):
-        return "the line copies the prompt's instructions instead of speaking to the candidate"
+        return f"the line copies the prompt's instructions instead of speaking to the candidate ({line[:60]!r})"
     questions = line.count("?")
     if questions > MAX_QUESTIONS:
-        return f"the line asks {questions} questions; ask exactly one"
+        return f"the line asks {questions} questions; ask exactly one ({line[:60]!r})"
     if constraint_facts is not None:
         missing = missing_facts(line, constraint_facts)
         if missing:
