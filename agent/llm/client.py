@@ -186,6 +186,8 @@ class LLMClient:
         text = "".join(parts)
         if not text and (refused or finish in REFUSAL_FINISH):
             raise Refused
+        if not text and reported is None:  # not one event of a chat-completion stream arrived
+            raise ModelError("sent a malformed response body (no chat-completion stream)")
         self._count(reported, usage, messages, text)
         return Reply(text, finish)
 

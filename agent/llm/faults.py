@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+import httpx
+import openai
+
 from agent.llm import runtime
 
 # A 4xx/5xx whose body says the response format itself is what the server cannot take (llama-cpp-python:
@@ -51,13 +54,26 @@ def is_malformed_body(exc: BaseException) -> bool:
     return isinstance(exc, runtime.litellm().InternalServerError) and bool(_MALFORMED.search(str(exc)))
 
 
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes: litellm re-raises a refused connection as an InternalServerError (500)."""
+    seen: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and current not in seen:
+        seen.append(current)
+        current = current.__cause__ or current.__context__
+    return seen
+
+
 def is_refused_connection(exc: BaseException) -> bool:
-    seen: BaseException | None = exc
-    while seen is not None:
-        if isinstance(seen, ConnectionRefusedError) or _REFUSED.search(str(seen)):
-            return True
-        seen = seen.__cause__ or seen.__context__
-    return False
+    return any(isinstance(e, ConnectionRefusedError) or _REFUSED.search(str(e)) for e in _chain(exc))
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    return any(isinstance(e, openai.APIConnectionError | httpx.TransportError) for e in _chain(exc))
+
+
+def _is_timeout(exc: BaseException) -> bool:
+    return any(isinstance(e, openai.APITimeoutError | httpx.TimeoutException) for e in _chain(exc))
 
 
 def describe(exc: BaseException, *, api_base: str | None, timeout: float, streamed_chars: int = 0) -> str:
@@ -78,11 +94,14 @@ def describe(exc: BaseException, *, api_base: str | None, timeout: float, stream
         (lit.NotFoundError, "does not know this model"),
         (lit.BadRequestError, "rejected the request as invalid"),
         (lit.RateLimitError, "kept rate-limiting"),
-        (lit.Timeout, f"timed out after {timeout:g} s"),
     ):
         if isinstance(exc, kind):
             return text
-    if isinstance(exc, lit.APIConnectionError):
-        return f"refused the connection{where}" if is_refused_connection(exc) else f"could not be reached{where}"
+    if _is_timeout(exc):
+        return f"timed out after {timeout:g} s"
+    if is_refused_connection(exc):
+        return f"refused the connection{where}"
+    if _is_connection_error(exc):
+        return f"could not be reached{where}"
     status = status_of(exc)
     return f"failed with HTTP {status}" if status is not None else f"failed ({type(exc).__name__})"

@@ -99,3 +99,4 @@ def test_a_failed_verdict_falls_back_to_the_offline_judge_and_says_so(vcr) -> No
     assert vcr.play_count == 4
     assert verdict.judge == ("offline engine (fallback: openai/gpt-4o-mini failed with HTTP 500 after 4 "
                              "request(s))")
+    assert verdict.usage["cost_usd"] is None  # nothing was answered: the cost is unknown, not $0
