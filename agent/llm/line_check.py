@@ -1,8 +1,8 @@
 """Is what the model wrote in `say` a line an interviewer could say? If not, why not, in a few words.
 
 A small model under a JSON grammar produces text that parses and is not a line: the prompt's own example
-copied back (`<your line>`, `<short reason>`), a stray fragment of JSON (`...},`), nothing at all, a string
-of questions, or a constraint that never states the facts it was meant to deliver. Each of those is invalid
+copied back (`<your line>`, `<short reason>`), a stray fragment of JSON (`...},`), an identifier
+(`cantis_fabio_fabio`, a move id), nothing at all, a string of questions, or a constraint that never states the facts it was meant to deliver. Each of those is invalid
 output, handled like JSON that fails the schema: re-asked with the reason, or answered by the offline engine
 with a notice. The checks read only the line, the move and the prompt the model saw; they are structural,
 not a judgement of how good the line is.
@@ -17,6 +17,8 @@ _SLOT = re.compile(r"<[^<>\n]{1,60}>")
 # JSON left in the string: braces, or a quote-comma-quote seam between two fields.
 _JSON = re.compile(r"[{}]|\"\s*[,:]\s*\"|^\s*(\.\.\.|…)\s*[\]},]")
 _LETTER = re.compile(r"[^\W\d_]")
+# An identifier from the prompt (a move id, a signal id, a JSON key): `premature_complexity`, `probe:data_first`.
+_IDENTIFIER = re.compile(r"\b[^\W\d_]+_\w+")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 # A number in a fact: 80%, 1,500, 0.5; not the 99 of p99.
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
@@ -77,6 +79,9 @@ def line_problem(say: str, *, instructions: str, constraint_facts: str | None = 
         return f"the line is a placeholder copied from the prompt ({slot.group()!r}), not something to say"
     if _JSON.search(line) or not _LETTER.search(line):
         return f"the line is a fragment of JSON, not something to say ({line[:40]!r})"
+    ident = _IDENTIFIER.search(line)
+    if ident:
+        return f"the line contains an identifier ({ident.group()!r}), not speech"
     if _copies(line, instructions):
         return f"the line copies the prompt's instructions instead of speaking to the candidate ({line[:60]!r})"
     questions = line.count("?")

@@ -49,16 +49,21 @@ class Scenario:
     requests: int
     recordable: bool = False  # a live API can produce it on demand (faults it cannot)
     settings: tuple[tuple[str, str], ...] = ()  # INTERVIEWER_* settings in force while it is made and replayed
+    live: bool = False  # recorded from a real server (tests/llm/record_live.py), not written by hand
 
 
 SCENARIOS = [
-    Scenario("openai_interview", "openai", "interview", "a two-question interview: 7 streamed turns, a verdict",
-             8, recordable=True),
+    # Recorded from a real llama.cpp server (xllamacpp + SmolLM2 on 127.0.0.1:8080): OpenAI's wire format as a
+    # real server wrote it. A real model re-asks and falls back as it will, so the request count is what it was.
+    Scenario("openai_interview", "llamacpp", "interview", "a two-question interview and its verdict, live",
+             0, recordable=True, live=True),
+    Scenario("openai_one_turn", "llamacpp", "one_turn", "one streamed turn, live", 0, recordable=True, live=True),
     Scenario("anthropic_interview", "anthropic", "interview",
              "a two-question interview: 7 streamed turns, a verdict", 8, recordable=True),
     Scenario("ollama_interview", "ollama", "interview", "a two-question interview: 7 streamed turns, a verdict",
              8, recordable=True),
-    Scenario("openai_one_turn", "openai", "one_turn", "one streamed turn", 1, recordable=True),
+    Scenario("openai_timeout_then_turn", "openai", "one_turn",
+             "one streamed turn (replayed after a simulated read timeout)", 1),
     Scenario("openai_rate_limited", "openai", "rate_limited", "HTTP 429, then the turn", 2),
     Scenario("openai_server_error", "openai", "server_error", "HTTP 500 on all 4 attempts", 4),
     Scenario("anthropic_overloaded", "anthropic", "overloaded", "HTTP 529 overloaded, then the turn", 2),

@@ -53,7 +53,7 @@ def test_retried_or_reasked_then_answered_by_the_model(name: str, provider: str,
 
 
 @pytest.mark.vcr
-@pytest.mark.default_cassette("openai_one_turn")
+@pytest.mark.default_cassette("openai_timeout_then_turn")
 def test_timeout_then_success(vcr, read_timeout_once) -> None:
     interview, deltas = _one_turn("openai")
     _check_completed(interview, deltas, notice=False)

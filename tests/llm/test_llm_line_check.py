@@ -30,6 +30,8 @@ FACTS = ("New information: about 80% of impressions happen in the top 5 slots, s
     ('Okay", "findings": [', "fragment of JSON"),
     ("   ", "the line is empty"),
     ("?!", "fragment of JSON"),
+    ("cantis_fabio_fabio", "identifier ('cantis_fabio_fabio')"),  # SmolLM2, live
+    ("Let's do probe:data_first now.", "identifier ('data_first')"),
     ("Never a list of questions, never \"and also\".", "copies the prompt's instructions"),
     ("Where do labels come from? And who writes them?", "asks 2 questions"),
 ])
