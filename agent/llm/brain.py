@@ -107,8 +107,13 @@ class LLMBrain:
             # turn's text (the re-asked line, or the offline engine's) replaces it when the turn completes.
             return self._turn_attempt(reask(messages, bad.reply, bad.err), schema, ctx, emitter, usage)
 
-    def _line_check(self, ctx: TurnContext, instructions: str):
+    def _line_check(self, ctx: TurnContext, system_prompt: str):
+        """The checks on this turn's line. Copying is measured against the instructions and what the interviewer
+        already said in this question (the question itself included): repeating either is no new line, whereas
+        quoting the candidate or the facts of a constraint or a clarification is what a line should do."""
         facts = constraint_facts(ctx)
+        said = [turn.text for _, turn in ctx.question_turns if turn.role == "interviewer"]
+        instructions = "\n".join([system_prompt, *said])
 
         def check(move: str, say: str) -> str | None:
             return line_problem(say, instructions=instructions,

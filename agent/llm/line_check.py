@@ -2,10 +2,11 @@
 
 A small model under a JSON grammar produces text that parses and is not a line: the prompt's own example
 copied back (`<your line>`, `<short reason>`), a stray fragment of JSON (`...},`), an identifier
-(`cantis_fabio_fabio`, a move id), nothing at all, a string of questions, or a constraint that never states the facts it was meant to deliver. Each of those is invalid
-output, handled like JSON that fails the schema: re-asked with the reason, or answered by the offline engine
-with a notice. The checks read only the line, the move and the prompt the model saw; they are structural,
-not a judgement of how good the line is.
+(`cantis_fabio_fabio`, a move id), the question read back, nothing at all, a string of questions, or a
+constraint that never states the facts it was meant to deliver. Each of those is invalid output, handled like
+JSON that fails the schema: re-asked with the reason, or answered by the offline engine with a notice. The
+checks read only the line, the move and the text it must not copy; they are structural, not a judgement of
+how good the line is.
 """
 
 from __future__ import annotations
@@ -65,11 +66,17 @@ def missing_facts(line: str, facts: str) -> str | None:
     return None
 
 
+def is_prose(text: str) -> bool:
+    """Whether a free-text field (a rationale, a finding's why) is words rather than the prompt's placeholder
+    or a scrap of JSON (a stored rationale was literally `...},`)."""
+    return bool(_LETTER.search(text)) and not _SLOT.search(text) and not _JSON.search(text.strip())
+
+
 def line_problem(say: str, *, instructions: str, constraint_facts: str | None = None) -> str | None:
     """Why `say` is not a usable interviewer line, or None when it is.
 
-    `instructions` is the system prompt the model saw (its rules and JSON example); `constraint_facts` the
-    new information a constraint move must deliver, when the move is one.
+    `instructions` is the text a line must not copy (the prompt's rules and JSON example, the interviewer's
+    earlier lines); `constraint_facts` the new information a constraint move must deliver, when it is one.
     """
     line = say.strip()
     if not line:
@@ -83,7 +90,7 @@ def line_problem(say: str, *, instructions: str, constraint_facts: str | None = 
     if ident:
         return f"the line contains an identifier ({ident.group()!r}), not speech"
     if _copies(line, instructions):
-        return f"the line copies the prompt's instructions instead of speaking to the candidate ({line[:60]!r})"
+        return f"the line repeats the prompt or an earlier line instead of saying something new ({line[:60]!r})"
     questions = line.count("?")
     if questions > MAX_QUESTIONS:
         return f"the line asks {questions} questions; ask exactly one ({line[:60]!r})"

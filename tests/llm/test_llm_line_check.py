@@ -32,11 +32,25 @@ FACTS = ("New information: about 80% of impressions happen in the top 5 slots, s
     ("?!", "fragment of JSON"),
     ("cantis_fabio_fabio", "identifier ('cantis_fabio_fabio')"),  # SmolLM2, live
     ("Let's do probe:data_first now.", "identifier ('data_first')"),
-    ("Never a list of questions, never \"and also\".", "copies the prompt's instructions"),
+    ("Never a list of questions, never \"and also\".", "repeats the prompt or an earlier line"),
     ("Where do labels come from? And who writes them?", "asks 2 questions"),
 ])
 def test_what_is_not_a_line(say: str, why: str) -> None:
     assert why in (line_problem(say, instructions=INSTRUCTIONS) or "")
+
+
+def test_the_question_read_back_is_no_line() -> None:
+    """SmolLM2, live: its line was the question itself, read back from the user message."""
+    said = "The ranking model that decides which posts from friends and groups a Facebook user sees first"
+    reply = json.dumps({**TURNS[0], "say": said})
+    brain, stub = stub_brain([reply, reply])
+    interview = Interview.start(PERSONA, questions=QUESTIONS, brain=brain, seed=SEED)
+    assert said.lower() in interview.turns[0].text.lower()
+    interview.answer(A1)
+    notices, line = interview.notices, interview.turns[-1]
+    interview.close()
+    assert len(stub.requests) == 2 and line.text != said and line.produced_by == "offline engine"
+    assert "repeats the prompt or an earlier line" in notices[0]
 
 
 @pytest.mark.parametrize("say", [
@@ -58,6 +72,26 @@ def test_real_lines_pass(say: str) -> None:
 def test_a_constraint_line_must_carry_its_facts(say: str, missing: str | None) -> None:
     problem = line_problem(say, instructions=INSTRUCTIONS, constraint_facts=FACTS)
     assert (problem is None) if missing is None else (missing in (problem or ""))
+
+
+def test_a_verdict_keeps_no_placeholder_rationale_or_reason() -> None:
+    """A stored rationale was literally `...},` and a reason `<short reason>`: neither is kept."""
+    from agent.llm.judge import verdict_from
+    from agent.llm.schemas import JudgeReply
+    from agent.models import Transcript
+
+    transcript = Transcript.model_validate({"id": "t", "persona": PERSONA, "turns": [
+        {"role": "interviewer", "kind": "question", "text": "Design Feed ranking."},
+        {"role": "candidate", "text": A1}]})
+    quote = "I'd go straight to a deep multi-task transformer"
+    reply = JudgeReply.model_validate({"instructions_to_evaluator": [], "findings": [
+        {"signal": "premature_complexity", "turn_index": 1, "quote": quote, "strength": 0.7,
+         "why": "<short reason>"}],
+        "rationales": {"judgment": "...},", "practicality": "Went to a deep model before any baseline."}})
+    verdict = verdict_from(reply, transcript, "m")
+    assert "...}" not in verdict.scores["judgment"].rationale
+    assert verdict.scores["practicality"].rationale.startswith("Went to a deep model")
+    assert all("<" not in f.why for f in verdict.signals)
 
 
 def test_the_reask_quotes_a_bounded_excerpt() -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from llm_cassettes import BY_NAME, LLAMACPP_API_BASE
 from llm_script import A1, A2, PERSONA, QUESTIONS, SEED, TURNS
 
 from agent.brains import resolve_brain
@@ -20,16 +19,6 @@ from agent.session import Interview
 from agent.storage import sessions_dir
 
 MODEL = "openai/smollm2"
-
-
-@pytest.fixture
-def llamacpp(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The project pointed at a keyless local server, with the scenario's own settings."""
-    monkeypatch.setenv("INTERVIEWER_API_BASE", LLAMACPP_API_BASE)
-    monkeypatch.delenv("OPENAI_API_KEY")
-    marker = request.node.get_closest_marker("default_cassette")
-    for key, value in BY_NAME[marker.args[0]].settings if marker else ():
-        monkeypatch.setenv(key, value)
 
 
 def _turns(*answers: str) -> tuple[Interview, list[str], dict]:
@@ -45,7 +34,7 @@ def _turns(*answers: str) -> tuple[Interview, list[str], dict]:
     return interview, streamed, saved
 
 
-pytestmark = [pytest.mark.vcr, pytest.mark.usefixtures("llamacpp")]
+pytestmark = [pytest.mark.vcr, pytest.mark.usefixtures("cassette_model")]
 
 
 @pytest.mark.default_cassette("llamacpp_placeholder_line")
