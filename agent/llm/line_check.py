@@ -84,8 +84,10 @@ def line_problem(say: str, *, instructions: str, constraint_facts: str | None = 
     slot = _SLOT.search(line)
     if slot:
         return f"the line is a placeholder copied from the prompt ({slot.group()!r}), not something to say"
-    if _JSON.search(line) or not _LETTER.search(line):
+    if _JSON.search(line):
         return f"the line is a fragment of JSON, not something to say ({line[:40]!r})"
+    if not _LETTER.search(line):
+        return f"the line has no words ({line[:40]!r})"
     ident = _IDENTIFIER.search(line)
     if ident:
         return f"the line contains an identifier ({ident.group()!r}), not speech"
