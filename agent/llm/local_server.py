@@ -98,11 +98,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--threads", type=int, default=DEFAULT_THREADS)
     args = parser.parse_args(argv)
     if args.gguf is not None and not args.gguf.is_file():
-        raise SystemExit(f"{args.gguf}: no such .gguf file")
+        parser.exit(2, f"{parser.prog}: error: {args.gguf}: no such .gguf file\n")
     try:
         server = LocalServer(args.gguf, port=args.port, ctx=args.ctx, threads=args.threads)
     except UserError as err:
-        raise SystemExit(str(err)) from None
+        parser.exit(2, f"{parser.prog}: error: {err}\n")
     print(f"serving {server.gguf.name} at {server.api_base} (context {args.ctx}, {args.threads} threads); "
           f"ctrl-c stops it", flush=True)
     print(f"  INTERVIEWER_API_BASE={server.api_base} interviewer --model openai/{server.gguf.stem.split('.')[0]}",
