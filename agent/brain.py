@@ -29,6 +29,7 @@ class TurnContext(BaseModel):
     question_turns: list[tuple[int, Turn]]
     summary: str
     allowed: list[Move]
+    earlier_lines: list[str] = []  # the interviewer's lines in earlier questions, so no template is said twice
 
     @property
     def answer(self) -> tuple[int, Turn]:

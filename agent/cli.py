@@ -70,12 +70,16 @@ def _parser() -> argparse.ArgumentParser:
     chat = sub.add_parser("chat", help="an interactive interview (the terminal app; --plain for plain text)",
                           description="Interview in the terminal app (the default with no command). With --plain, "
                                       "or when input or output is not a terminal, interview in plain text: finish "
-                                      "an answer with an empty line; /repeat shows the question again, /end stops "
-                                      "and gets the verdict.")
+                                      "an answer with an empty line; /repeat shows the question and the latest "
+                                      "constraint or follow-up, /end stops and gets the verdict, Ctrl-D saves and "
+                                      "quits (a half-written answer is kept as a draft).")
     chat.add_argument("--persona", default=None, help="persona id (preselected in the app; asked for with --plain)")
     chat.add_argument("--questions", type=int, default=3, metavar="N", help="questions to ask (default 3)")
     chat.add_argument("--plain", action="store_true",
                       help="plain-terminal chat, for pipes and screen readers (no full-screen app)")
+    chat.add_argument("--coach", action="store_true",
+                      help="coach mode: signals shown live and what each interviewer line is testing")
+    chat.add_argument("--minutes", type=int, metavar="M", help="time box in minutes (default: none)")
     _add_model(chat)
 
     resume = sub.add_parser("resume", help="continue a saved interview",
@@ -89,6 +93,8 @@ def _parser() -> argparse.ArgumentParser:
     sessions.add_argument("--json", action="store_true", help="print JSON")
     from evals.cli import add_eval_parser  # argparse only: the eval command imports the rest when it runs
     add_eval_parser(sub)
+    from evals.interviewer.cli import add_parser as add_eval_interviewer_parser
+    add_eval_interviewer_parser(sub)
     return p
 
 
@@ -222,13 +228,17 @@ def _wants_app(args: argparse.Namespace) -> bool:
 
 
 def cmd_chat(args: argparse.Namespace) -> int:
+    if args.minutes is not None and args.minutes < 1:
+        raise UserError(f"--minutes {args.minutes}: a time box is at least 1 minute")
     if _wants_app(args):
         from tui.app import run
 
-        return run(model=args.model, persona=args.persona, questions=args.questions)
+        return run(model=args.model, persona=args.persona, questions=args.questions, coach=args.coach,
+                   minutes=args.minutes)
     from agent.plain_chat import chat
 
-    return chat(persona=args.persona, questions=args.questions, model=args.model)
+    return chat(persona=args.persona, questions=args.questions, model=args.model, coach=args.coach,
+                minutes=args.minutes)
 
 
 def cmd_resume(args: argparse.Namespace) -> int:
@@ -250,8 +260,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_eval(args)
 
 
+def cmd_eval_interviewer(args: argparse.Namespace) -> int:
+    from evals.interviewer.cli import cmd
+
+    return cmd(args)
+
+
 COMMANDS = {"run": cmd_run, "judge": cmd_judge, "personas": cmd_personas, "chat": cmd_chat,
-            "resume": cmd_resume, "sessions": cmd_sessions, "eval": cmd_eval}
+            "resume": cmd_resume, "sessions": cmd_sessions, "eval": cmd_eval, "eval-interviewer": cmd_eval_interviewer}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,6 +1,7 @@
 """The interviewer as a LangGraph state machine.
 
-    ask -> listen (interrupt) -> analyze -> route -> probe | constraint | pushback | clarification -> listen
+    ask -> listen (interrupt) -> analyze -> route -> probe | constraint | pushback | follow_up | clarification
+                                                     -> listen
                                                   -> next_question -> ask
                                                   -> wrap_up -> judge -> END
 
@@ -19,13 +20,12 @@ from langgraph.types import interrupt
 
 from agent.brain import Brain, TurnContext
 from agent.models import BrainTurn, Transcript, Turn
-from agent.persona import Persona
-from agent.policy import InterviewProgress, QuestionProgress, allowed_moves
+from agent.persona import Persona, question_line
+from agent.policy import InterviewProgress, QuestionProgress, allowed_moves, record
 from agent.summary import summarize_earlier
-from agent.taxonomy import POSITIVE_IDS
 
 FOLLOW_UP_NODES = {"probe": "probe", "constraint": "constraint", "pushback": "pushback",
-                   "clarification": "clarification"}
+                   "follow_up": "follow_up", "clarification": "clarification"}
 
 
 class InterviewState(TypedDict, total=False):
@@ -81,8 +81,7 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
         question = persona.question(state["question_ids"][q_index])
         pending = state.get("pending")
         lead = persona.style.opener if q_index == 0 else (pending or {}).get("text", "")
-        text = f"{lead}\n\n{question.text}".strip() if lead else question.text
-        turn = Turn(role="interviewer", kind="question", text=text, question_index=q_index,
+        turn = Turn(role="interviewer", kind="question", text=question_line(lead, question), question_index=q_index,
                     produced_by=(pending or {}).get("produced_by") if q_index else None)
         return {"turns": state.get("turns", []) + [turn.model_dump(exclude_none=True)],
                 "progress": QuestionProgress().model_dump(), "pending": None}
@@ -109,6 +108,7 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
             progress=progress,
             question_turns=question_turns(turns, state["q_index"]),
             summary=summarize_earlier(turns, state.get("analyses", []), state["q_index"]),
+            earlier_lines=[t.text for t in turns if t.role == "interviewer" and t.question_index != state["q_index"]],
             allowed=allowed_moves(persona, progress),
         )
         writer = _stream_writer()
@@ -131,24 +131,14 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
         def node(state: InterviewState) -> dict:
             pending = BrainTurn.model_validate(state["pending"])
             move = pending.move
-            q = QuestionProgress.model_validate(state.get("progress") or {})
-            shown = {f.signal for f in pending.analysis.findings if f.signal in POSITIVE_IDS}
-            q.shown = sorted(set(q.shown) | shown)
+            q = record(persona, QuestionProgress.model_validate(state.get("progress") or {}), move,
+                       pending.analysis)
             kinds_used = list(state.get("kinds_used", []))
-            if kind == "clarification":
-                q.clarifications += 1
-            else:
-                q.followups += 1
-            if kind == "probe" and move.signal:
-                q.probed.append(move.signal)
-            if kind == "pushback" and move.signal:
-                q.pushbacks.append(move.signal)
             if kind == "constraint" and move.constraint_kind:
-                q.constraint_kinds.append(move.constraint_kind)
                 kinds_used.append(move.constraint_kind)
             turn = Turn(role="interviewer", kind=kind, text=pending.text, question_index=state["q_index"],
                         constraint_kind=move.constraint_kind if kind == "constraint" else None,
-                        target_signal=move.signal if kind in ("probe", "pushback") else None,
+                        target_signal=move.signal if kind in ("probe", "pushback", "follow_up") else None,
                         produced_by=pending.produced_by)
             return {"turns": state["turns"] + [turn.model_dump(exclude_none=True)],
                     "progress": q.model_dump(), "kinds_used": kinds_used}

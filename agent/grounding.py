@@ -27,6 +27,10 @@ RARE_ZIPF = 4.0
 RECITAL_COVERAGE = 0.7
 MIN_UNITS = 2
 RECITAL_SIMILARITY = 0.86
+# What follows a mechanism when it is applied to something: a preposition and a content word, or a noun it qualifies.
+_APPLIED_TO = re.compile(r"\s+(?:(?:on|of|by|per|over|for|from|against|across)\s+(?:the |our |their |each |every |a )?"
+                         r"(?P<object>[a-z][\w-]{3,})|(?P<noun>[a-z][\w-]{3,})(?:\s+[a-z][\w-]{3,})?\s+"
+                         r"(?:by|per|over|across)\s+[a-z]{3,})", re.IGNORECASE)
 
 _QUANTITY = re.compile(
     r"\d|\b(?:an?|per|every|each) (?:hour|day|week|month|quarter|year|minute|second)\b|\b(?:hourly|daily|weekly|"
@@ -110,6 +114,16 @@ def is_specific(word: str, below: float = RARE_ZIPF) -> bool:
     return word.isalpha() and stem(word) not in _generic_stems() and _rare(word, below)
 
 
+def _applied(text: str) -> bool:
+    """A mechanism said with what it works on ("a logistic regression on usage trends", "per-segment speeds by time
+    of week"), not as a checklist word ("a clear rollback plan")."""
+    for m in _mechanism_rx().finditer(text):
+        applied = _APPLIED_TO.match(text, m.end())
+        if applied and stem((applied.group("object") or applied.group("noun")).lower()) not in _generic_stems():
+            return True
+    return False
+
+
 @lru_cache(maxsize=16384)
 def grounding(text: str, problem: Problem | None = None) -> Grounding:
     """Why `text` is concrete (empty when it is not).
@@ -140,6 +154,9 @@ def grounding(text: str, problem: Problem | None = None) -> Grounding:
         units += min(2, len(rare))
     if mechanisms and _DECISION.search(text):
         reasons.append("a decision")
+        units += 1
+    elif mechanisms and _applied(text):
+        reasons.append("a mechanism applied to something")
         units += 1
     return Grounding(tuple(reasons) if units >= MIN_UNITS else ())
 

@@ -124,7 +124,7 @@ class TurnAnalysis(BaseModel):
         return any(f.signal == signal for f in self.findings)
 
 
-MoveKind = Literal["probe", "constraint", "pushback", "clarification", "next_question", "wrap_up"]
+MoveKind = Literal["probe", "constraint", "pushback", "follow_up", "clarification", "next_question", "wrap_up"]
 
 
 class Move(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -10,12 +11,25 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from agent.errors import UserError, check_depth, check_flow_nesting, format_loc, locate, read_user_file, too_deep
+from agent.errors import (
+    MAX_DEPTH,
+    UserError,
+    check_depth,
+    check_flow_nesting,
+    format_loc,
+    locate,
+    nesting_depth,
+    read_user_file,
+    too_deep,
+)
 from agent.models import CONSTRAINT_KINDS, ConstraintKind
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 
 Level = Literal["low", "medium", "high"]
 Category = Literal["system_design", "data", "metrics", "debugging", "past_project"]
+# Kinds of line a persona may word in its own voice (`agent.offline.voice` has a shared bank of each).
+LINE_KINDS = ("transition", "restate", "cost", "consequence", "ignored", "narrow", "dismissal", "dismissal_constraint",
+              "stance", "raised", "constraint")
 PUSHBACK_TRIGGERS = (
     "overconfidence", "premature_complexity", "defensive_under_constraint", "theory_over_decisions",
     "metric_fixation", "ignores_data_reality", "tool_name_dropping", "answers_different_question",
@@ -94,6 +108,15 @@ class Persona(_Strict):
     probes: dict[str, list[str]]
     pushbacks: dict[str, list[str]]
     dont_know: list[str] = Field(min_length=1)
+    lines: dict[str, list[str]] = Field(default_factory=dict, description="lines in the persona's own voice")
+
+    @field_validator("lines")
+    @classmethod
+    def _line_kinds(cls, v: dict[str, list[str]]) -> dict[str, list[str]]:
+        unknown = sorted(set(v) - set(LINE_KINDS))
+        if unknown:
+            raise ValueError(f"unknown line kind(s) {unknown}; known: {', '.join(LINE_KINDS)}")
+        return v
 
     @field_validator("emphasis")
     @classmethod
@@ -144,17 +167,75 @@ class Persona(_Strict):
         raise UserError(f"persona {self.id}: no question {qid!r}")
 
 
+def question_line(lead: str, question: Question) -> str:
+    """How the interviewer asks a question: the lead-in (the opener, or the line that moves on), then the
+    question. The graph asks with it; the app shows the first question with it while the engine is still opening."""
+    return f"{lead}\n\n{question.text}".strip() if lead else question.text
+
+
 def _user_persona_dir() -> Path:
     from agent.storage import data_home
 
     return data_home() / "personas"
 
 
+_CORE_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_CORE_INT = re.compile(r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$")
+
+
+@cache
+def _fast_loader() -> type:
+    """libyaml's safe loader (PyYAML's C parser, ~20x faster than ruamel's pure-Python one) read as ruamel
+    reads YAML: only true/false are booleans, a leading zero is not octal, a repeated key is an error. So a
+    file both accept gives the same data."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class CoreSchemaLoader(base):  # type: ignore[misc, valid-type]
+        yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag not in ("tag:yaml.org,2002:bool",
+                                                                        "tag:yaml.org,2002:int")]
+            for first, resolvers in base.yaml_implicit_resolvers.items()}
+
+        def construct_mapping(self, node, deep=False):  # noqa: ANN001, ANN202 - PyYAML's signature
+            """A key given twice is an error, as in ruamel (PyYAML would keep the last one silently)."""
+            keys = [self.construct_object(key, deep=True) for key, _ in node.value]
+            if any(isinstance(k, list | dict) for k in keys) or len(set(keys)) != len(keys):
+                raise yaml.constructor.ConstructorError(None, None, "duplicate or unhashable key", node.start_mark)
+            return super().construct_mapping(node, deep=deep)
+
+    CoreSchemaLoader.add_implicit_resolver("tag:yaml.org,2002:bool", _CORE_BOOL, list("tTfF"))
+    CoreSchemaLoader.add_implicit_resolver("tag:yaml.org,2002:int", _CORE_INT, list("-+0123456789"))
+    CoreSchemaLoader.add_constructor("tag:yaml.org,2002:int", _core_int)
+    return CoreSchemaLoader
+
+
+def _core_int(loader: object, node: object) -> int:
+    value = node.value  # type: ignore[attr-defined]
+    if value.startswith(("0o", "0x")):
+        return int(value[2:], 8 if value[1] == "o" else 16)
+    return int(value, 10)
+
+
+def _fast_parse(text: str) -> Persona | None:
+    """The hot path: libyaml, then pydantic. None when anything is wrong; the careful path then says what."""
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=_fast_loader())  # a safe loader with YAML 1.2 scalars
+        if nesting_depth(data) > MAX_DEPTH or not isinstance(data, dict):
+            return None
+        return Persona.model_validate(data)
+    except (yaml.YAMLError, ValidationError, RecursionError, ValueError, TypeError):
+        return None
+
+
 def _read_yaml(path: Path, text: str) -> object:
+    """ruamel's round-trip tree, which keeps the line of every node for error messages."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import MarkedYAMLError
 
-    check_flow_nesting(text, path)
     try:
         data = YAML(typ="rt").load(text)
     except MarkedYAMLError as exc:
@@ -168,7 +249,15 @@ def _read_yaml(path: Path, text: str) -> object:
 
 
 def parse_persona(path: Path, text: str) -> Persona:
-    """Validate one persona file; any problem becomes a single-line UserError naming file, field and line."""
+    """Validate one persona file; any problem becomes a single-line UserError naming file, field and line.
+
+    A valid file is read by libyaml alone. Only a file that fails there is read again by ruamel, whose
+    round-trip tree knows the line of each field, to say where the problem is.
+    """
+    check_flow_nesting(text, path)
+    persona = _fast_parse(text)
+    if persona is not None:
+        return persona
     data = _read_yaml(path, text)
     if not isinstance(data, dict):
         raise UserError(f"{path}: line 1: (top level): a persona must be a YAML mapping")
@@ -207,7 +296,7 @@ def persona_ids() -> list[str]:
 
 @cache
 def _builtin_persona(name: str) -> Persona | None:
-    """Built-in personas never change while the program runs: parse each once (ruamel round-trip is slow)."""
+    """Built-in personas never change while the program runs: parse each once."""
     builtin = _builtin_texts().get(name)
     return parse_persona(Path(builtin[0]), builtin[1]) if builtin else None
 

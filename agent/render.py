@@ -28,11 +28,22 @@ def bar(score: int | None, width: int = 4) -> str:
     return "\u2588" * score + "\u2591" * (width - score) + f" {score}/4"
 
 
-def verdict_markdown(verdict: Verdict, transcript: Transcript | None = None) -> str:
-    """The verdict as Markdown: recommendation, scores, disqualifiers first, evidence, feedback, improvements."""
+def transcript_markdown(transcript: Transcript) -> str:
+    """Every turn under its number, the number the verdict's evidence cites, each in its own quote block."""
+    lines = ["## Transcript", ""]
+    for i, turn in enumerate(transcript.turns):
+        lines += [f"**turn {i} · {turn_label(turn)}**", ""]
+        lines += [f"> {row}" if row.strip() else ">" for row in turn.text.splitlines()] + [""]
+    return "\n".join(lines)
+
+
+def verdict_markdown(verdict: Verdict, transcript: Transcript | None = None, persona_name: str | None = None) -> str:
+    """The verdict as Markdown: recommendation, scores, disqualifiers first, evidence, feedback, improvements.
+    Each quote is a list item of its own, with its turn."""
     lines = [f"# Verdict: {verdict.recommendation.value.replace('_', ' ').upper()}", ""]
     if transcript is not None:
-        lines += [f"*Interview `{transcript.id}` with persona **{transcript.persona}**; judge: {verdict.judge}*", ""]
+        who = persona_name or transcript.persona
+        lines += [f"*Interview `{transcript.id}` with the **{who}** interviewer; judge: {verdict.judge}*", ""]
     lines += [verdict.summary, "", "## Scores", "", "| dimension | score | why |", "|---|---|---|"]
     for dim, s in verdict.scores.items():
         lines.append(f"| {dim.value.replace('_', ' ')} | {bar(s.score)} | {s.rationale} |")
@@ -48,12 +59,12 @@ def verdict_markdown(verdict: Verdict, transcript: Transcript | None = None) -> 
         for f in verdict.disqualifiers:
             lines.append(f"- **{SIGNALS[f.signal].title}**" + (" (persisted after a follow-up)"
                                                               if f.persisted_after_probe else ""))
-            lines += [f"  > turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in f.evidence]
+            lines += [f"  - turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in f.evidence]
     lines += ["", "## Signals", ""]
     for f in sorted(verdict.signals, key=lambda f: (f.polarity.value != "positive", f.signal)):
         sign = "+" if f.polarity.value == "positive" else ("\u2212" if f.polarity.value == "negative" else "~")
         lines.append(f"- {sign} **{SIGNALS[f.signal].title}** ({f.polarity.value}): {f.why}")
-        lines += [f"  > turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in f.evidence]
+        lines += [f"  - turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in f.evidence]
     if verdict.injection_attempts:
         lines += ["", "## Instructions to the evaluator (ignored)", ""]
         lines += [f"- turn {ev.turn_index}: \u201c{ev.quote}\u201d" for ev in verdict.injection_attempts]

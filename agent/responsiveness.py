@@ -71,6 +71,8 @@ FOREIGN_ZIPF = 4.2
 # Adverbs and verb forms ("quietly", "renamed", "dropping") say how, not what about: a domain is named by its nouns.
 _NOT_NOUNS = ("ly", "ed", "ing")
 OFF_TOPIC_THRESHOLD = 0.12
+# Words at least this frequent (Zipf scale: 'after' 6.1, 'come' 6.0; 'data' 5.3, 'budget' 4.9) carry no facts.
+COMMON_ZIPF = 5.5
 
 
 @dataclass(frozen=True)
@@ -94,8 +96,16 @@ def numbers(text: str) -> list[str]:
 
 
 def key_terms(prompt: str) -> set[str]:
-    """The prompt's content stems, less interviewer filler."""
-    return {w for w in content_words(prompt) if w not in _PROMPT_FILLER and not w.isdigit()}
+    """The prompt's content stems, less interviewer filler and the commonest words of English ("come", "after",
+    "back"): those are how a fact is said, not the fact."""
+    return {w for w in content_words(prompt) if w not in _PROMPT_FILLER and not w.isdigit() and not _common(w)}
+
+
+@lru_cache(maxsize=16384)
+def _common(stem_: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(stem_, "en") >= COMMON_ZIPF
 
 
 def _core(prompt: str) -> str:

@@ -33,7 +33,14 @@ from agent.errors import MAX_TURN_CHARS, UserError
 from agent.models import Transcript, Turn, Verdict
 from agent.persona import Persona, load_persona
 from agent.session_lock import SessionLock
-from agent.storage import checkpoint_db, load_session, remove_stale_temps, save_transcript, session_path
+from agent.storage import (
+    checkpoint_db,
+    load_session,
+    recent_question_ids,
+    remove_stale_temps,
+    save_transcript,
+    session_path,
+)
 
 CATEGORY_ORDER = ("system_design", "data", "debugging", "metrics", "past_project")
 DeltaSink = Callable[[str], None]
@@ -43,14 +50,17 @@ def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def select_questions(persona: Persona, count: int, seed: str) -> list[str]:
-    """`count` distinct questions, one category after another, chosen reproducibly from `seed`."""
+def select_questions(persona: Persona, count: int, seed: str, recent: tuple[str, ...] = ()) -> list[str]:
+    """`count` distinct questions, one category after another, chosen reproducibly from `seed`; within a category,
+    questions not in `recent` (this user's last interviews, newest first) come first, then the least recent."""
     if not 1 <= count <= len(persona.questions):
         raise UserError(f"--questions must be between 1 and {len(persona.questions)} for persona {persona.id}")
     rng = random.Random(seed)
     pools = {c: [q.id for q in persona.questions if q.category == c] for c in CATEGORY_ORDER}
     for pool in pools.values():
         rng.shuffle(pool)
+        # popped from the end: fresh questions last in the list, the most recently asked first
+        pool.sort(key=lambda qid: recent.index(qid) if qid in recent else len(recent))
     chosen: list[str] = []
     while len(chosen) < count:
         for cat in CATEGORY_ORDER:
@@ -102,7 +112,9 @@ class Interview:
               session_id: str | None = None, seed: str | None = None) -> Interview:
         persona = load_persona(persona_id)
         session_id = session_id or new_session_id(persona.id)
-        question_ids = select_questions(persona, questions, seed or session_id)
+        # Fresh questions across sessions; an explicit seed means "this exact interview", so it is not varied.
+        recent = () if seed else recent_question_ids(persona.id)
+        question_ids = select_questions(persona, questions, seed or session_id, recent)
         brain = brain or resolve_brain()
         interview = cls._open(session_id, lambda: persona, brain, new=True)
         try:

@@ -164,3 +164,14 @@ def list_sessions() -> list[Transcript]:
             continue
     out.sort(key=lambda t: t.metadata.get("updated_at", ""), reverse=True)
     return out
+
+
+RECENT_SESSIONS = 3
+
+
+def recent_question_ids(persona_id: str, sessions: int = RECENT_SESSIONS) -> tuple[str, ...]:
+    """The questions of this user's last `sessions` interviews with the persona, newest first, from the saved
+    sessions in the data home."""
+    mine = [t for t in list_sessions() if t.persona == persona_id][:sessions]
+    ids = [qid for t in mine for qid in t.metadata.get("question_ids", []) if isinstance(qid, str)]
+    return tuple(dict.fromkeys(ids))

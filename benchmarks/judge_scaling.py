@@ -2,9 +2,9 @@
 
     python benchmarks/judge_scaling.py [--repeat N] [--max-kb 1024]
 
-Prints p50 and p95 of the verdict on 30-turn transcripts (15 candidate answers, built from the dev split's own
-answers), then the time to judge a transcript whose one answer is 1 KB, 4 KB, ... up to --max-kb, with the time per
-KB: a flat ms/KB column means linear. It measures; it asserts nothing.
+Prints p50 and p95 of the cold verdict (nothing read before) on 30-turn transcripts (15 candidate answers,
+built from the dev split's own answers), then the time to judge a transcript whose one answer is 1 KB, 4 KB, ...
+up to --max-kb, with the time per KB: a flat ms/KB column means linear. It measures; it asserts nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from agent.models import Transcript, Turn  # noqa: E402
+from agent.offline import detector  # noqa: E402
 from agent.offline.judge import judge_transcript  # noqa: E402
 
 
@@ -67,14 +68,16 @@ def main() -> None:
     times = []
     for _ in range(args.repeat):
         for t in transcripts:
+            detector.clear_cache()  # cold: nothing read before, as for a recorded transcript
             start = time.perf_counter()
             judge_transcript(t)
             times.append((time.perf_counter() - start) * 1000)
-    print(f"verdict, 30-turn transcripts  n={len(times)}  p50={statistics.median(times):7.2f} ms  "
+    print(f"verdict, 30-turn transcripts, cold  n={len(times)}  p50={statistics.median(times):7.2f} ms  "
           f"p95={percentile(times, 0.95):7.2f} ms")
     kb = 1
     while kb <= args.max_kb:
         t = one_long_answer(kb)
+        detector.clear_cache()
         start = time.perf_counter()
         judge_transcript(t)
         ms = (time.perf_counter() - start) * 1000

@@ -105,3 +105,38 @@ def test_over_answering_is_relative_to_what_was_asked():
                             "latency, serving, monitoring and retraining cadence in depth."] * 12)
     assert "over_answering" in signals(long_answer, ctx)
     assert "over_answering" not in signals("Online, mostly card-not-present.", ctx)
+
+
+DATA_CONSTRAINT = Context(
+    prompt_kind="constraint", constraint_kind="data", constraint_active=True, first_answer=False,
+    prompt_text="New information: about 40% of chargeback labels arrive 60 days late. How does that change your plan?",
+    constraint_text="New information: about 40% of chargeback labels arrive 60 days late.",
+    question_text="How would you build a fraud model for card payments?",
+    earlier_answers="I'd start with a logistic regression on transaction features and a time-based split.",
+    problem=Problem.of("How would you build a fraud model for card payments?", "chargeback labels arrive late"),
+)
+
+
+def test_refusing_to_train_through_bad_labels_is_not_dismissing_them():
+    found = signals("That means a chunk of our labels are wrong in a specific direction, so I wouldn't just train "
+                    "through it. I'd estimate the late share from a hand-checked sample and reweight.", DATA_CONSTRAINT)
+    assert "ignores_data_reality" not in found and "defensive_under_constraint" not in found
+    assert "ignores_data_reality" in signals("Not really, the model learns through it.", DATA_CONSTRAINT)
+
+
+def test_a_story_about_support_escalations_is_not_escalating_the_constraint():
+    story = ("An example from my last job: we built a model to prioritise support escalations. We assumed the "
+             "'escalated' flag was a clean label; agents escalated on queue length, so we switched the label to "
+             "a repeat contact within 7 days.")
+    assert "defensive_under_constraint" not in signals(story, DATA_CONSTRAINT)
+    assert "defensive_under_constraint" in signals("Honestly I'd escalate it and keep the plan.", DATA_CONSTRAINT)
+
+
+def test_a_long_answer_sharing_the_problem_words_is_not_a_restatement():
+    earlier = ("I'd train a gradient-boosted model on card transaction features with chargeback labels, "
+               "evaluate on a later month, and tune the threshold on review capacity.")
+    ctx = Context(**{**DATA_CONSTRAINT.__dict__, "earlier_answers": earlier})
+    new = ("With late chargeback labels I'd train only on transactions older than 60 days, add a label-maturity "
+           "feature, and backfill the recent month when its chargebacks land.")
+    assert "defensive_under_constraint" not in signals(new, ctx)
+    assert "defensive_under_constraint" in signals(earlier, ctx)

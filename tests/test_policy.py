@@ -33,12 +33,14 @@ def test_signals_already_shown_are_not_probed():
     assert move.kind == "probe" and move.signal != "frames_problem"
 
 
-def test_overconfidence_draws_a_pushback_once_per_question():
+def test_overconfidence_draws_a_pushback_until_the_stance_has_been_pushed_on_twice():
     p = progress()
     analysis = TurnAnalysis(findings=[finding("overconfidence")])
     assert choose(PERSONA, p, analysis, allowed_moves(PERSONA, p)).kind == "pushback"
-    p2 = progress(followups=1, pushbacks=["overconfidence"])
-    assert choose(PERSONA, p2, analysis, allowed_moves(PERSONA, p2)).kind != "pushback"
+    p2 = progress(followups=1, pushbacks=["overconfidence"], dismissals=1)
+    assert choose(PERSONA, p2, analysis, allowed_moves(PERSONA, p2)).kind == "pushback"
+    p3 = progress(followups=2, pushbacks=["overconfidence"] * 2, dismissals=2)
+    assert choose(PERSONA, p3, analysis, allowed_moves(PERSONA, p3)).kind == "next_question"
 
 
 def test_constraint_after_the_probe_and_kinds_rotate_across_questions():

@@ -30,24 +30,34 @@ class InterviewerApp(App[None]):
     BINDINGS = [Binding("ctrl+t", "toggle_theme", "Light/dark", show=False)]
 
     def __init__(self, model: str | None = None, *, persona: str | None = None, questions: int = 3,
-                 resume_id: str | None = None, clock: Callable[[], float] = time.monotonic,
-                 session_ids: Callable[[str], str] | None = None, seed: str | None = None) -> None:
-        """`clock`, `session_ids` and `seed` exist so tests can pin the timer, session ids and question choice."""
+                 coach: bool = False, minutes: int | None = None, resume_id: str | None = None,
+                 clock: Callable[[], float] = time.monotonic, session_ids: Callable[[str], str] | None = None,
+                 seed: str | None = None) -> None:
+        """`persona`, `questions`, `coach` and `minutes` preset Home's choices. `clock`, `session_ids` and `seed`
+        exist so tests can pin the timer, session ids and question choice."""
         super().__init__()
         self.model = model
         self.clock = clock
         self.seed = seed
         self._persona = persona
         self._questions = questions
+        self._coach = coach
+        self._minutes = minutes
         self._resume_id = resume_id
         self._session_ids = session_ids
         self._brain: Brain | None = None
         self._brain_lock = threading.Lock()
+        self._core_ready = False
 
     def get_default_screen(self) -> HomeScreen:
-        return HomeScreen(self._persona, self._questions)
+        return HomeScreen(self._persona, self._questions, coach=self._coach, minutes=self._minutes)
 
     def on_mount(self) -> None:
+        from tui.settings import load_theme
+
+        remembered = load_theme()
+        if remembered in (LIGHT, DARK):
+            self.theme = remembered
         if self._resume_id:
             from tui.interview_screen import InterviewScreen
 
@@ -70,6 +80,25 @@ class InterviewerApp(App[None]):
                 self._brain = resolve_brain(self.model)
             return self._brain
 
+    def prepare_core(self) -> None:
+        """While the person is still choosing: import the room (its widgets, and what shows the first question
+        at once), then the interview engine (LangGraph and its SQLite checkpointer, ~1-3 s) and the offline
+        judge's embeddings, so Start opens the room at once. Call from a worker; later calls return at once."""
+        if self._core_ready:
+            return
+        import importlib
+
+        from agent.semantic import embed
+
+        # In this order: what Start needs first (the session helpers, the room's widgets; Markdown pulls in
+        # markdown-it), then the engine (langgraph -> langchain_core -> langsmith).
+        for module in ("agent.session", "tui.interview_screen", "agent.graph"):
+            importlib.import_module(module)
+
+        embed(["warm up"])
+        self._core_ready = True
+        self.log_milestone("core_ready")
+
     def session_id_for(self, persona_id: str) -> str | None:
         return self._session_ids(persona_id) if self._session_ids else None
 
@@ -84,11 +113,15 @@ class InterviewerApp(App[None]):
         self.push_screen(HistoryScreen())
 
     def action_toggle_theme(self) -> None:
+        from tui.settings import save_theme
+
         self.theme = LIGHT if self.theme != LIGHT else DARK
+        self.run_worker(partial(save_theme, self.theme), thread=True, group="settings", exclusive=True)
 
 
-def run(model: str | None = None, persona: str | None = None, questions: int = 3,
-        resume_id: str | None = None) -> int:
+def run(model: str | None = None, persona: str | None = None, questions: int = 3, resume_id: str | None = None,
+        coach: bool = False, minutes: int | None = None) -> int:
     """Run the TUI until the user quits."""
-    InterviewerApp(model, persona=persona, questions=questions, resume_id=resume_id).run()
+    InterviewerApp(model, persona=persona, questions=questions, coach=coach, minutes=minutes,
+                   resume_id=resume_id).run()
     return 0

@@ -36,20 +36,25 @@ class ConfirmScreen(ModalScreen[bool]):
 
 
 class QuestionScreen(ModalScreen[None]):
-    """The current question again, and the interviewer's latest line if that is something else."""
+    """The current question again, the latest constraint in it, and the interviewer's latest line if that is
+    something else."""
 
     BINDINGS = [Binding("escape,enter,ctrl+r", "close", "Close")]
 
-    def __init__(self, heading: str, question: str, prompt: str | None) -> None:
+    def __init__(self, heading: str, question: str, prompt: str | None, constraint: str | None = None) -> None:
         super().__init__(classes="dialog-screen")
         self._heading = heading
         self._question = question
         self._prompt = prompt
+        self._constraint = constraint
 
     def compose(self) -> ComposeResult:
         text = self._question
-        if self._prompt and self._prompt.strip() != self._question.strip() and self._question not in self._prompt:
-            text += f"\n\n**Last said:** {self._prompt}"
+        if self._constraint:
+            text += f"\n\n**Latest constraint:** {self._constraint}"
+        said = (self._prompt or "").strip()
+        if said and said != (self._constraint or "").strip() and self._question not in said:
+            text += f"\n\n**Last said:** {said}"
         with Vertical(classes="dialog -wide"):
             yield Label(self._heading, classes="dialog-title")
             yield Markdown(text)

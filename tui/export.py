@@ -43,14 +43,22 @@ def markdown_to_html(markdown: str, title: str) -> str:
     return _PAGE.format(title=html.escape(title), body=body)
 
 
-def export_verdict(verdict: Verdict, transcript: Transcript, path: Path) -> tuple[Path, Path]:
+def export_markdown(verdict: Verdict, transcript: Transcript, persona_name: str | None = None) -> str:
+    """The verdict, then the whole transcript with turn numbers, so each quote's "turn N" can be looked up."""
+    from agent.render import transcript_markdown, verdict_markdown
+
+    return verdict_markdown(verdict, transcript, persona_name) + "\n" + transcript_markdown(transcript)
+
+
+def export_verdict(verdict: Verdict, transcript: Transcript, path: Path,
+                   persona_name: str | None = None) -> tuple[Path, Path]:
     """Write `path` (Markdown) and the same name with `.html`; returns both paths."""
-    from agent.render import verdict_markdown
     from agent.storage import atomic_write
 
-    markdown = verdict_markdown(verdict, transcript)
+    markdown = export_markdown(verdict, transcript, persona_name)
     md_path = path.with_suffix(".md") if path.suffix.lower() in ("", ".html", ".htm") else path
     html_path = md_path.with_suffix(".html")
     atomic_write(md_path, markdown)
-    atomic_write(html_path, markdown_to_html(markdown, f"Interview verdict: {transcript.id}"))
+    title = f"Interview verdict: {persona_name or transcript.persona}, {transcript.id}"
+    atomic_write(html_path, markdown_to_html(markdown, title))
     return md_path, html_path

@@ -46,9 +46,10 @@ class HistoryRow:
 
 
 def history_rows(transcripts: list[Transcript]) -> list[HistoryRow]:
-    """One row per saved interview, newest first (the order `list_sessions` returns)."""
+    """One row per saved interview, the most recently started first: the date shown is when it started, so
+    that is the order (`list_sessions` orders by last update, which a resumed old interview would jump)."""
     rows = []
-    for t in transcripts:
+    for t in sorted(transcripts, key=lambda t: t.metadata.get("created_at") or "", reverse=True):
         verdict = t.metadata.get("verdict") or {}
         scores = {dim: int(s["score"]) for dim, s in (verdict.get("scores") or {}).items()
                   if s.get("score") is not None}

@@ -76,6 +76,7 @@ class HistoryScreen(Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._transcripts: dict[str, Transcript] = {}
+        self._names: dict[str, str] = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,12 +113,21 @@ class HistoryScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="history")
     def _load(self) -> None:
+        from agent.errors import UserError
+        from agent.persona import load_persona, persona_ids
         from agent.storage import list_sessions
 
-        self.post_message(HistoryLoaded(list_sessions()))
+        names = {}
+        for persona_id in persona_ids():
+            try:
+                names[persona_id] = load_persona(persona_id).name
+            except UserError:  # Home reports a broken persona file; here its interviews keep the id
+                continue
+        self.post_message(HistoryLoaded(list_sessions(), names))
 
     def on_history_loaded(self, message: HistoryLoaded) -> None:
         self._transcripts = {t.id: t for t in message.transcripts}
+        self._names = message.names
         rows = history_rows(message.transcripts)
         self._fill_table(rows)
         trends = dimension_trends(rows)
@@ -134,7 +144,7 @@ class HistoryScreen(Screen[None]):
         for r in rows:
             result = recommendation_title(r.recommendation) if r.finished else "[dim]in progress[/]"
             scores = [str(r.scores.get(dim, "")) for dim in SCORE_COLUMNS]
-            table.add_row(r.date, escape(r.persona), result, *scores, key=r.session_id)
+            table.add_row(r.date, escape(self._names.get(r.persona, r.persona)), result, *scores, key=r.session_id)
         if not rows:
             self.query_one("#history-hint", Label).update("[dim]No interviews yet: start one from Home.[/]")
 
@@ -147,7 +157,8 @@ class HistoryScreen(Screen[None]):
             from agent.models import Verdict
             from tui.verdict_screen import VerdictScreen
 
-            self.app.push_screen(VerdictScreen(transcript, Verdict.model_validate(verdict)))
+            self.app.push_screen(VerdictScreen(transcript, Verdict.model_validate(verdict),
+                                               self._names.get(transcript.persona)))
         else:
             from tui.interview_screen import InterviewScreen
 

@@ -14,10 +14,12 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Label, OptionList, RadioButton, RadioSet, Static
+from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tui.messages import BrainReady, HomeLoaded
+
+MODES = {"realistic": "signals hidden until the verdict", "coach": "signals and hints shown live"}
 
 if TYPE_CHECKING:
     from agent.models import Transcript
@@ -45,7 +47,6 @@ def persona_text(persona: Persona) -> str:
     negative = set(persona.emphasis) - positive
     style = persona.style
     return "\n".join([
-        f"[b]{escape(persona.name)}[/b]  [dim]{len(persona.questions)} questions[/]",
         escape(persona.tagline),
         f"[b]Style[/b] {escape(style.tone)}",
         f"[b]Ambiguity[/b] {style.ambiguity} · [b]pushback[/b] {style.pushback}",
@@ -67,40 +68,47 @@ def unfinished_label(t: Transcript, names: dict[str, str]) -> str:
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("ctrl+s", "start", "Start", priority=True),
+        Binding("m", "toggle_mode", "Mode"),
         Binding("h", "history", "History"),
         Binding("r", "resume", "Resume"),
+        Binding("d", "delete", "Delete unfinished", show=False),
         Binding("ctrl+t", "app.toggle_theme", "Light/dark"),
+        Binding("q", "app.quit", "Quit"),
     ]
 
     app: InterviewerApp
 
-    def __init__(self, persona: str | None = None, questions: int = 3) -> None:
+    def __init__(self, persona: str | None = None, questions: int = 3, *, coach: bool = False,
+                 minutes: int | None = None) -> None:
         super().__init__()
         self._wanted_persona = persona
         self._questions = questions
+        self._minutes = minutes
         self._personas: list[Persona] = []
         self._brain_shown = False
+        self._mode = "coach" if coach else "realistic"
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="home-top"):
             yield OptionList(Option("Loading interviewers…", disabled=True), id="personas")
-            with VerticalScroll(id="persona-detail-box", can_focus=False):
+            with VerticalScroll(id="persona-detail-box"):
                 yield Static("", id="persona-detail")
         with Horizontal(id="settings"):
             yield Label("Questions", classes="setting-label")
             yield Input(str(self._questions), id="questions", type="integer", max_length=2)
             yield Label("Time box (min)", classes="setting-label")
-            yield Input("", id="timebox", type="integer", max_length=3, placeholder="none")
-            with RadioSet(id="mode"):
-                yield RadioButton("Realistic", value=True, id="realistic")
-                yield RadioButton("Coach", id="coach")
+            yield Input(str(self._minutes or ""), id="timebox", type="integer", max_length=3, placeholder="none",
+                        valid_empty=True)
+            yield Button(f"Mode: {self._mode}", id="mode")
+            yield Static(f"[dim]{MODES[self._mode]}[/]", id="mode-hint")
         with Horizontal(id="launch"):
             yield Static(brain_text(None, None), id="brain")
             yield Button("Start interview", id="start", variant="primary")
             yield Button("History", id="history")
-        yield Label("Unfinished interviews [dim](enter to resume)[/]", id="unfinished-title")
-        yield OptionList(id="unfinished")
+        unfinished = OptionList(id="unfinished")
+        unfinished.border_title = "Unfinished interviews [dim]· r resumes · d deletes[/]"
+        yield unfinished
         yield Footer()
 
     def on_mount(self) -> None:
@@ -113,7 +121,8 @@ class HomeScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="home")
     def _load(self) -> None:
-        """Personas and sessions first (Home is usable at once), then the brain, which may import litellm."""
+        """Personas and sessions first (Home is usable at once), then the brain, which may import litellm, then
+        the interview engine, so that Start is quick."""
         from agent.brains import describe_brain
         from agent.errors import UserError
         from agent.persona import load_persona, persona_ids
@@ -132,6 +141,7 @@ class HomeScreen(Screen[None]):
             self.post_message(BrainReady(describe_brain(self.app.brain())))
         except Exception as exc:  # a missing key or a bad model string is shown on Home, not raised
             self.post_message(BrainReady(None, describe_error(exc)))
+        self.app.prepare_core()
 
     def on_home_loaded(self, message: HomeLoaded) -> None:
         first_load = not self._personas
@@ -147,10 +157,12 @@ class HomeScreen(Screen[None]):
             self.app.log_milestone("home_ready")
         names = {p.id: p.name for p in message.personas}
         unfinished = self.query_one("#unfinished", OptionList)
+        kept = self._selected_unfinished()  # coming back from a dialog or the room keeps the selection
         unfinished.clear_options()
         if message.unfinished:
             unfinished.add_options(Option(unfinished_label(t, names), id=t.id) for t in message.unfinished)
-            unfinished.highlighted = 0
+            ids = [t.id for t in message.unfinished]
+            unfinished.highlighted = ids.index(kept) if kept in ids else 0
         else:
             unfinished.add_option(Option("[dim]None. Every interview you start is saved as you go.[/]",
                                          disabled=True))
@@ -166,6 +178,9 @@ class HomeScreen(Screen[None]):
             persona = next((p for p in self._personas if p.id == event.option.id), None)
             if persona is not None:
                 self.query_one("#persona-detail", Static).update(persona_text(persona))
+                box = self.query_one("#persona-detail-box", VerticalScroll)
+                box.border_title = f"[b]{escape(persona.name)}[/b] [dim]· {len(persona.questions)} questions[/]"
+                box.scroll_home(animate=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         if event.option_list.id == "personas":
@@ -180,6 +195,13 @@ class HomeScreen(Screen[None]):
             self.action_start()
         elif event.button.id == "history":
             self.action_history()
+        elif event.button.id == "mode":
+            self.action_toggle_mode()
+
+    def action_toggle_mode(self) -> None:
+        self._mode = "coach" if self._mode == "realistic" else "realistic"
+        self.query_one("#mode", Button).label = f"Mode: {self._mode}"
+        self.query_one("#mode-hint", Static).update(f"[dim]{MODES[self._mode]}[/]")
 
     def action_start(self) -> None:
         from tui.interview_screen import InterviewScreen, StartRequest
@@ -189,20 +211,74 @@ class HomeScreen(Screen[None]):
             self.notify("Still loading the interviewers; try again in a moment.", timeout=3)
             return
         persona = self._personas[option_list.highlighted]
-        questions = self._int("#questions") or 3
-        if not 1 <= questions <= len(persona.questions):
-            self.notify(f"Questions must be between 1 and {len(persona.questions)}.", severity="warning")
+        questions = self._int("#questions")
+        if questions is None or not 1 <= questions <= len(persona.questions):
+            self._refuse("#questions", f"Questions: a whole number from 1 to {len(persona.questions)} for "
+                                       f"{persona.name}.")
             return
         timebox = self._int("#timebox")
-        coach = self.query_one("#coach", RadioButton).value
-        request = StartRequest(persona.id, questions, "coach" if coach else "realistic", timebox or None)
+        if self.query_one("#timebox", Input).value.strip() and (timebox is None or timebox < 1):
+            self._refuse("#timebox", "Time box: whole minutes, at least 1, or leave it empty for none.")
+            return
+        request = StartRequest(persona.id, questions, self._mode, timebox)
         self.app.push_screen(InterviewScreen(start=request))
+
+    def _refuse(self, selector: str, message: str) -> None:
+        field = self.query_one(selector, Input)
+        field.add_class("-invalid")
+        field.focus()
+        self.notify(message, title="Not started", severity="warning", timeout=6)
 
     def action_history(self) -> None:
         self.app.show_history()
 
+    def _selected_unfinished(self) -> str | None:
+        unfinished = self.query_one("#unfinished", OptionList)
+        if unfinished.highlighted is None:
+            return None
+        return unfinished.get_option_at_index(unfinished.highlighted).id
+
     def action_resume(self) -> None:
-        self.set_focus(self.query_one("#unfinished", OptionList))
+        """Open the highlighted unfinished interview (the newest, unless another was picked)."""
+        from tui.interview_screen import InterviewScreen
+
+        session_id = self._selected_unfinished()
+        if session_id is None:
+            self.notify("No unfinished interview to resume.", timeout=3)
+            return
+        self.app.push_screen(InterviewScreen(resume_id=session_id))
+
+    def action_delete(self) -> None:
+        from tui.dialogs import ConfirmScreen
+
+        session_id = self._selected_unfinished()
+        if session_id is None:
+            self.notify("No unfinished interview to delete.", timeout=3)
+            return
+        label = self.query_one("#unfinished", OptionList).get_option(session_id).prompt
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self._delete(session_id)
+
+        self.app.push_screen(ConfirmScreen(f"Delete this unfinished interview for good?\n{label}",
+                                           yes="Delete"), confirmed)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-delete")
+    def _delete(self, session_id: str) -> None:
+        from agent.deletion import delete_interview
+        from tui.room import describe_error
+
+        try:
+            delete_interview(session_id)
+        except Exception as exc:  # open in another process, or a file that cannot be removed: say so
+            self.app.call_from_thread(self.notify, describe_error(exc), title="Not deleted", severity="error")
+            return
+        self.app.call_from_thread(self.notify, "Deleted.", timeout=3)
+        self.app.call_from_thread(self._load)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.input.remove_class("-invalid")
 
     def _int(self, selector: str) -> int | None:
         value = self.query_one(selector, Input).value.strip()

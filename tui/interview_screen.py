@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Label, TextArea
+from textual.widgets import Button, Footer, Header, Label, TextArea
 
 from tui.dialogs import ConfirmScreen, QuestionScreen
-from tui.messages import InterviewerDelta, RoomFailed, RoomOpened, RoomUpdated
+from tui.messages import InterviewerDelta, RoomFailed, RoomOpened, RoomPreview, RoomUpdated
 from tui.side_panel import SidePanel
 from tui.transcript import TranscriptView
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from tui.room import Room, RoomSnapshot
 
 YOUR_TURN = "Your turn. Enter makes a new line; [b]ctrl+s[/b] sends."
+OVER = "The interview is over."
 DRAFT_SAVE_DELAY = 1.0
 
 
@@ -67,8 +68,14 @@ class InterviewScreen(Screen[None]):
                 yield TranscriptView(follow=True, id="transcript")
                 yield Label("Opening the interview room…", id="status")
                 yield TextArea(id="answer", placeholder="Your answer…")
+                yield Button("See the committee's verdict (enter)", id="see-verdict", variant="primary")
             yield SidePanel(id="side")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Once the interview is over, sending, the question and ending no longer apply (nor show in the footer)."""
+        over = self._snap is not None and self._snap.finished
+        return not (over and action in ("send", "repeat", "end"))
 
     def on_mount(self) -> None:
         self.query_one("#answer", TextArea).focus()
@@ -78,24 +85,35 @@ class InterviewScreen(Screen[None]):
     # -- workers: every call into the core happens here, off the UI thread -------------------------------
     @work(thread=True, exclusive=True, exit_on_error=False, group="room")
     def _open(self) -> None:
-        from tui.drafts import load_draft
+        from agent.drafts import load_draft
         from tui.room import Room, describe_error
 
         try:
-            brain = self.app.brain()
             if self._resume_id:
-                room = Room.resume(self._resume_id, brain)
+                room = Room.resume(self._resume_id, self.app.brain())
             else:
                 req = self._start
                 assert req is not None
-                room = Room.start(req.persona_id, req.questions, brain, mode=req.mode,
-                                  timebox_minutes=req.timebox_minutes,
-                                  session_id=self.app.session_id_for(req.persona_id), seed=self.app.seed)
+                session_id = self._preview(req)
+                room = Room.start(req.persona_id, req.questions, self.app.brain(), mode=req.mode,
+                                  timebox_minutes=req.timebox_minutes, session_id=session_id, seed=self.app.seed)
             snap = room.snapshot()
             if not self.post_message(RoomOpened(room, snap, draft=load_draft(snap.session_id))):
                 room.close()  # the user left while the room was opening
         except Exception as exc:  # the room must report, not crash: the error is shown and Home stays usable
             self.post_message(RoomFailed(describe_error(exc)))
+
+    def _preview(self, req: StartRequest) -> str:
+        """Show the first question before the engine is open (its import can take seconds on a first Start):
+        the question is chosen and phrased exactly as the interview will. Returns the session id to start."""
+        from agent.persona import load_persona, question_line
+        from agent.session import new_session_id, select_questions
+
+        persona = load_persona(req.persona_id)
+        session_id = self.app.session_id_for(persona.id) or new_session_id(persona.id)
+        first = select_questions(persona, req.questions, self.app.seed or session_id)[0]
+        self.post_message(RoomPreview(question_line(persona.style.opener, persona.question(first))))
+        return session_id
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="room")
     def _answer(self, room: Room, text: str, elapsed: float) -> None:
@@ -141,6 +159,11 @@ class InterviewScreen(Screen[None]):
             answer.move_cursor(answer.document.end)
         await self._show(message.snapshot)
 
+    async def on_room_preview(self, message: RoomPreview) -> None:
+        if self._room is None:
+            await self.query_one(TranscriptView).add_provisional_question(message.text)
+            self._set_status("Opening the interview room… you can start writing.")
+
     async def on_interviewer_delta(self, message: InterviewerDelta) -> None:
         await self.query_one(TranscriptView).stream(message.text)
 
@@ -162,7 +185,9 @@ class InterviewScreen(Screen[None]):
     async def _show(self, snap: RoomSnapshot) -> None:
         self._snap = snap
         self.sub_title = f"{snap.persona_name} · {snap.session_id}"
-        await self.query_one(TranscriptView).sync(snap.turns)
+        transcript = self.query_one(TranscriptView)
+        transcript.coach = snap.mode == "coach"
+        await transcript.sync(snap.turns)
         self.query_one(SidePanel).show(snap)
         self._tick()
         if snap.finished:
@@ -173,14 +198,24 @@ class InterviewScreen(Screen[None]):
         self._set_status(YOUR_TURN if snap.waiting else "The interviewer is thinking…")
 
     def _finish(self, snap: RoomSnapshot) -> None:
-        """Replace this screen by the verdict (closing any dialog opened while the committee deliberated)."""
+        """The interviewer's closing line stays on screen (closing any dialog opened while the committee
+        deliberated) until the person asks for the verdict."""
+        self._release_room()
+        while self.app.screen is not self:
+            self.app.pop_screen()
+        self.query_one("#answer", TextArea).display = False
+        button = self.query_one("#see-verdict", Button)
+        button.display = True
+        button.focus()
+        self._set_status(OVER)
+        self.refresh_bindings()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
         from tui.verdict_screen import VerdictScreen
 
-        self._release_room()
-        if snap.verdict is not None and snap.transcript is not None:
-            while self.app.screen is not self:
-                self.app.pop_screen()
-            self.app.switch_screen(VerdictScreen(snap.transcript, snap.verdict))
+        snap = self._snap
+        if event.button.id == "see-verdict" and snap and snap.verdict is not None and snap.transcript is not None:
+            self.app.switch_screen(VerdictScreen(snap.transcript, snap.verdict, snap.persona_name))
 
     def _set_status(self, text: str) -> None:
         self.query_one("#status", Label).update(text)
@@ -198,8 +233,8 @@ class InterviewScreen(Screen[None]):
         if snap.timebox_minutes and not self._time_up and elapsed >= snap.timebox_minutes * 60:
             self._time_up = True
             if not snap.finished:
-                self.notify("Time's up. Send your last answer and the interviewer will wrap up, "
-                            "or end now with ctrl+g.", title="Time box", timeout=10)
+                self.notify("Time's up. The answer you send next is your last: the interviewer closes after "
+                            "it. ctrl+g ends now.", title="Time box", timeout=10)
         self.query_one(SidePanel).show_time(elapsed, snap.timebox_minutes, self._time_up)
 
     # -- actions ------------------------------------------------------------------------------------------
@@ -217,7 +252,8 @@ class InterviewScreen(Screen[None]):
             self._retry(self._room)
             return
         if self._room is None or self._snap is None or self._busy:
-            self.notify("The interviewer is still talking; your answer stays in the box.", timeout=3)
+            still = "The interview room is still opening" if self._room is None else "The interviewer is still talking"
+            self.notify(f"{still}; your answer stays in the box.", timeout=3)
             return
         if not text:
             self.notify("Write your answer first. Enter makes a new line; ctrl+s sends.", timeout=3)
@@ -235,8 +271,9 @@ class InterviewScreen(Screen[None]):
         if snap is None:
             return
         number = min(snap.question_index + 1, snap.question_count)
+        latest = next((c.text for c in reversed(snap.constraints) if c.question_index == snap.question_index), None)
         self.app.push_screen(QuestionScreen(f"Question {number} of {snap.question_count}", snap.question_text,
-                                            snap.prompt))
+                                            snap.prompt, latest))
 
     def action_end(self) -> None:
         if self._room is None or self._busy:
@@ -257,7 +294,8 @@ class InterviewScreen(Screen[None]):
         if self._room is None:
             return
         self._busy = True
-        self._set_status("The interviewer is wrapping up; the committee is deliberating…")
+        why = "Time's up: the interviewer is closing" if self._time_up else "The interviewer is closing"
+        self._set_status(f"{why}; then the committee deliberates…")
         self._end(self._room, self._elapsed())
 
     def action_leave(self) -> None:
@@ -275,7 +313,7 @@ class InterviewScreen(Screen[None]):
             self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self._save_draft_now)
 
     def _save_draft_now(self) -> None:
-        from tui.drafts import save_draft
+        from agent.drafts import save_draft
 
         if self._snap is not None:
             text = self.query_one("#answer", TextArea).text

@@ -33,6 +33,14 @@ class BrainReady(Message):
         self.error = error
 
 
+class RoomPreview(Message):
+    """The first question of an interview being started, known before the engine has opened the room."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+
+
 class RoomOpened(Message):
     """An interview was started or resumed; the room is ready for answers."""
 
@@ -68,11 +76,12 @@ class RoomFailed(Message):
 
 
 class HistoryLoaded(Message):
-    """Every saved interview, newest first."""
+    """Every saved interview, and the display name of each persona id (an id without a file keeps its id)."""
 
-    def __init__(self, transcripts: list[Transcript]) -> None:
+    def __init__(self, transcripts: list[Transcript], names: dict[str, str]) -> None:
         super().__init__()
         self.transcripts = transcripts
+        self.names = names
 
 
 class Exported(Message):

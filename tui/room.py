@@ -14,21 +14,11 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from agent.brain import Brain
+    from agent.coach import LiveSignal
     from agent.models import Transcript, Turn, Verdict
     from agent.session import Interview
 
 DeltaSink = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class LiveSignal:
-    """A signal heard so far (coach mode): the latest quote that showed it."""
-
-    signal: str
-    title: str
-    polarity: str
-    quote: str
-    turn_index: int
 
 
 @dataclass(frozen=True)
@@ -55,30 +45,11 @@ class RoomSnapshot:
     timebox_minutes: int | None
     elapsed_seconds: float
     signals: list[LiveSignal] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
     constraints: list[Constraint] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     verdict: Verdict | None = None
     transcript: Transcript | None = None
-
-
-def live_signals(analyses: list[dict]) -> list[LiveSignal]:
-    """Signals found in the per-turn analyses the graph already keeps: no extra model call.
-
-    One entry per signal, in the order first heard, carrying the most recent quote.
-    """
-    from agent.taxonomy import SIGNALS
-
-    seen: dict[str, LiveSignal] = {}
-    for record in analyses:
-        for finding in record.get("analysis", {}).get("findings", []):
-            sid = finding.get("signal")
-            if sid not in SIGNALS:
-                continue
-            evidence = finding.get("evidence") or [{}]
-            seen[sid] = LiveSignal(signal=sid, title=SIGNALS[sid].title, polarity=finding.get("polarity", ""),
-                                   quote=evidence[0].get("quote", ""),
-                                   turn_index=evidence[0].get("turn_index", record.get("turn_index", 0)))
-    return list(seen.values())
 
 
 def constraints_of(turns: list[Turn]) -> list[Constraint]:
@@ -132,6 +103,9 @@ class Room:
             self.interview.close()
 
     def _snapshot(self) -> RoomSnapshot:
+        from agent.coach import live_signals, missing_signals
+        from agent.taxonomy import SIGNALS
+
         iv = self.interview
         meta = iv.metadata
         state = iv.state
@@ -142,13 +116,15 @@ class Room:
                          else next((t.text for t in reversed(turns) if t.kind == "question"), ""))
         finished = iv.finished
         timebox = meta.get("timebox_minutes")
+        signals = live_signals(state.get("analyses", []))
         return RoomSnapshot(
             session_id=iv.session_id, persona_name=iv.persona.name, turns=turns,
             question_index=q_index, question_count=int(meta.get("questions") or len(question_ids) or 1),
             question_text=question_text, prompt=iv.prompt, waiting=iv.waiting_for_answer, finished=finished,
             mode=meta.get("mode", "realistic"), timebox_minutes=int(timebox) if timebox else None,
             elapsed_seconds=float(meta.get("elapsed_seconds") or 0.0),
-            signals=live_signals(state.get("analyses", [])), constraints=constraints_of(turns),
+            signals=signals, missing=[SIGNALS[sid].title for sid in missing_signals(iv.persona, signals)],
+            constraints=constraints_of(turns),
             notices=list(iv.notices), verdict=iv.verdict if finished else None,
             transcript=iv.transcript() if finished else None,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -15,15 +16,22 @@ if TYPE_CHECKING:
     from tui.room import RoomSnapshot
 
 
-
 def clock_text(elapsed_seconds: float, timebox_minutes: int | None) -> str:
     minutes, seconds = divmod(int(elapsed_seconds), 60)
     text = f"{minutes:02d}:{seconds:02d}"
     return f"{text} / {timebox_minutes:02d}:00" if timebox_minutes else text
 
 
-def _short(text: str, limit: int = 48) -> str:
+_LEAD_IN = re.compile(r"^(?:(?:[\w']+[ ,]*){1,3}[.!:]\s+)+")
+
+
+def constraint_gist(text: str) -> str:
+    """A constraint line without its conversational lead-in ("Okay. New information: …"), for the panel."""
     text = " ".join(text.split())
+    return _LEAD_IN.sub("", text, count=1) or text
+
+
+def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
@@ -43,20 +51,24 @@ class SidePanel(VerticalScroll):
         self.query_one("#persona-name", Label).update(f"[b]{escape(snap.persona_name)}[/b] · {snap.mode}")
         number = min(snap.question_index + 1, snap.question_count)
         self.query_one("#progress", Label).update(f"Question [b]{number}[/b] of {snap.question_count}")
-        lines = [f"[$text-warning]▲[/] Q{c.question_index + 1} [b]{escape(c.kind)}[/b]: {escape(_short(c.text))}"
-                 for c in snap.constraints]
+        lines = [f"[$text-warning]▲[/] Q{c.question_index + 1} [b]{escape(c.kind)}[/b]: "
+                 f"{escape(_short(constraint_gist(c.text)))}" for c in snap.constraints]
         self.query_one("#constraints", Static).update("\n".join(lines) or "[dim]none yet[/]")
         self.query_one("#signals", Static).update(self._signals_text(snap))
 
     def show_time(self, elapsed_seconds: float, timebox_minutes: int | None, time_up: bool) -> None:
         text = clock_text(elapsed_seconds, timebox_minutes)
-        label = f"Time [$text-error b]{text} time's up[/]" if time_up else f"Time {text}"
+        label = f"Time [$text-error b]{text}[/]\n[$text-error b]Time's up[/]" if time_up else f"Time {text}"
         self.query_one("#clock", Label).update(label)
 
     @staticmethod
     def _signals_text(snap: RoomSnapshot) -> str:
+        """Realistic mode hides them; coach mode lists those heard and those this persona weighs still missing."""
         if snap.mode != "coach":
             return "[dim]Hidden until the verdict (realistic mode).[/]"
-        if not snap.signals:
-            return "[dim]None heard yet.[/]"
-        return "\n".join(f"{polarity_mark(s.polarity)} {escape(s.title)}" for s in snap.signals)
+        heard = "\n".join(f"{polarity_mark(s.polarity)} {escape(s.title)}" for s in snap.signals)
+        missing = "\n".join(f"[dim]○[/] {escape(title)}" for title in snap.missing)
+        parts = [heard or "[dim]None heard yet.[/]"]
+        if missing:
+            parts.append(f"[b]Still missing[/b]\n{missing}")
+        return "\n".join(parts)

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.markup import escape
 from textual.widgets import Label, Markdown
 
 if TYPE_CHECKING:
@@ -22,14 +23,17 @@ _KIND_LABEL = {
 }
 
 
-def turn_heading(turn: Turn) -> str:
+def turn_heading(turn: Turn, index: int | None = None) -> str:
+    """Who speaks and what kind of line it is, with the turn number the verdict's evidence cites."""
     if turn.role == "candidate":
-        return "You"
-    if turn.kind == "constraint":
-        return f"▲ CONSTRAINT · {turn.constraint_kind or 'new information'}"
-    if turn.kind == "pushback":
-        return "◆ PUSHBACK"
-    return _KIND_LABEL.get(turn.kind or "", "Interviewer")
+        heading = "You"
+    elif turn.kind == "constraint":
+        heading = f"▲ CONSTRAINT · {turn.constraint_kind or 'new information'}"
+    elif turn.kind == "pushback":
+        heading = "◆ PUSHBACK"
+    else:
+        heading = _KIND_LABEL.get(turn.kind or "", "Interviewer")
+    return heading if index is None else f"{heading} [dim]· turn {index}[/]"
 
 
 def candidate_markdown(text: str) -> str:
@@ -38,28 +42,36 @@ def candidate_markdown(text: str) -> str:
 
 
 class TurnView(Vertical):
-    """One utterance: a heading and the text as Markdown."""
+    """One utterance: a heading, the text as Markdown and, in coach mode, what the line is testing."""
 
-    def __init__(self, heading: str, text: str, classes: str = "", id: str | None = None) -> None:
+    def __init__(self, heading: str, text: str, classes: str = "", id: str | None = None,
+                 hint: str | None = None) -> None:
         super().__init__(classes=classes, id=id)
         self._heading = heading
         self._text = text
+        self._hint = hint
 
     @classmethod
-    def of(cls, turn: Turn, index: int) -> TurnView:
+    def of(cls, turn: Turn, index: int, coach: bool = False) -> TurnView:
+        from agent.coach import line_hint
+
         kind = "candidate" if turn.role == "candidate" else (turn.kind or "interviewer")
         text = candidate_markdown(turn.text) if turn.role == "candidate" else turn.text
-        return cls(turn_heading(turn), text, classes=f"turn -{kind}", id=f"turn-{index}")
+        return cls(turn_heading(turn, index), text, classes=f"turn -{kind}", id=f"turn-{index}",
+                   hint=line_hint(turn) if coach else None)
 
     def compose(self) -> ComposeResult:
         yield Label(self._heading, classes="turn-heading")
         yield Markdown(self._text, classes="turn-body")
+        if self._hint:
+            yield Label(f"[b]Coach[/b] {escape(self._hint)}", classes="turn-hint")
 
 
 class TranscriptView(VerticalScroll):
     """Turns in order. Confirmed turns carry their transcript index; provisional ones are replaced on sync.
 
-    With `follow`, the view stays scrolled to the newest line (until the user scrolls up to reread).
+    With `follow`, the view stays scrolled to the newest line (until the user scrolls up to reread). With
+    `coach`, each interviewer line says what it is testing.
     """
 
     can_focus = True
@@ -69,6 +81,7 @@ class TranscriptView(VerticalScroll):
         self._follow = follow
         self._confirmed = 0
         self._stream: MarkdownStream | None = None
+        self.coach = False
 
     def on_mount(self) -> None:
         if self._follow:
@@ -77,10 +90,18 @@ class TranscriptView(VerticalScroll):
     async def sync(self, turns: list[Turn]) -> None:
         """Drop provisional blocks and show every turn not yet shown."""
         await self._drop_provisional()
-        new = [TurnView.of(turn, i) for i, turn in enumerate(turns) if i >= self._confirmed]
+        new = [TurnView.of(turn, i, self.coach) for i, turn in enumerate(turns) if i >= self._confirmed]
         self._confirmed = max(self._confirmed, len(turns))
         if new:
             await self.mount_all(new)
+        self._to_newest()
+
+    async def add_provisional_question(self, text: str) -> None:
+        """The first question, shown while the room opens; the interview's own turn replaces it on sync."""
+        from agent.models import Turn
+
+        turn = Turn(role="interviewer", kind="question", text=text, question_index=0)
+        await self.mount(TurnView(turn_heading(turn, 0), text, classes="turn -question -provisional"))
         self._to_newest()
 
     async def add_provisional_answer(self, text: str) -> None:
@@ -105,7 +126,8 @@ class TranscriptView(VerticalScroll):
         if matches:
             target = matches.first()
             target.add_class("-highlight")
-            self.scroll_to_widget(target, animate=False, top=True)
+            # A tab just switched to has not been laid out yet: scroll once it has, or the target has no place.
+            self.call_after_refresh(self.scroll_to_widget, target, animate=False, top=True)
 
     def _to_newest(self) -> None:
         if self._follow:

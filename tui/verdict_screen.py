@@ -43,10 +43,11 @@ class VerdictScreen(Screen[None]):
 
     app: InterviewerApp
 
-    def __init__(self, transcript: Transcript, verdict: Verdict) -> None:
+    def __init__(self, transcript: Transcript, verdict: Verdict, persona_name: str | None = None) -> None:
         super().__init__()
         self.transcript = transcript
         self.verdict = verdict
+        self.persona_name = persona_name or transcript.persona
         self._entries = evidence_entries(verdict)
 
     def compose(self) -> ComposeResult:
@@ -58,7 +59,7 @@ class VerdictScreen(Screen[None]):
         with TabbedContent(initial="summary"):
             with TabPane("1 Verdict", id="summary"), VerticalScroll(id="summary-scroll", can_focus=True):
                 yield Static(banner_text(v), id="banner", classes=f"-{v.band}")
-                yield Static(f"[dim]{escape(self.transcript.persona)} · {local_time(meta.get('created_at'))}"
+                yield Static(f"[dim]{escape(self.persona_name)} · {local_time(meta.get('created_at'))}"
                              f" · judge: {escape(v.judge)}[/]", id="verdict-meta")
                 if v.disqualifiers:
                     yield Label("Disqualifiers", classes="section -error")
@@ -118,7 +119,7 @@ class VerdictScreen(Screen[None]):
         from tui.export import export_verdict
 
         try:
-            self.post_message(Exported(*export_verdict(self.verdict, self.transcript, path)))
+            self.post_message(Exported(*export_verdict(self.verdict, self.transcript, path, self.persona_name)))
         except OSError as exc:
             self.app.call_from_thread(self.notify, f"Could not export to {path}: {exc.strerror or exc}",
                                       severity="error")

@@ -75,6 +75,9 @@ def _move_line(move: Move) -> str:
         return f"- {mid}: only if the answer shows \u201c{SIGNALS[move.signal].title}\u201d"
     if move.kind == "constraint":
         return f"- {mid}: deliver the new information on {move.constraint_kind} given above"
+    if move.kind == "follow_up":
+        title = SIGNALS[move.signal].title
+        return f"- {mid}: stay on the constraint or the stuck point: room to show \u201c{title}\u201d"
     return {
         "clarification": f"- {mid}: answer the candidate's clarifying question",
         "next_question": f"- {mid}: move on; the next question follows your line",

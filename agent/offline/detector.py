@@ -10,6 +10,7 @@ answering a different question only against what was asked. Every finding carrie
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -17,7 +18,7 @@ from agent import hedges
 from agent.grounding import Problem, grounding
 from agent.models import Evidence, SignalFinding, TurnAnalysis
 from agent.offline import cues
-from agent.offline.text import Span, clauses, content_words, negated, sentences, word_count
+from agent.offline.text import NEGATORS, Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
 from agent.semantic import embed
 from agent.substance import concrete_in_context, is_committed, is_question
@@ -119,6 +120,25 @@ def _original(norm: Normalised, text: str, span: Span) -> str:
 
 
 def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
+    """What one candidate turn shows, read in `ctx` (see `_analyze_turn`).
+
+    The interviewer reads each answer as it arrives and the judge reads the same answers in the same contexts at the
+    end, so the reading is memoised: the verdict of a finished interview costs aggregation, not a second reading.
+    The caller gets its own copy, so nothing it does reaches the cache."""
+    return _analyze_cached(text, turn_index, ctx).model_copy(deep=True)
+
+
+def clear_cache() -> None:
+    """Forget every memoised reading (benchmarks measure a cold judge with it)."""
+    _analyze_cached.cache_clear()
+
+
+@lru_cache(maxsize=256)
+def _analyze_cached(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
+    return _analyze_turn(text, turn_index, ctx)
+
+
+def _analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     """What one candidate turn shows, read in `ctx`. Injected blocks are blanked before anything is read, the rest
     is read normalised (look-alike letters, zero-width characters, comments undone), and every quote is mapped
     back to the candidate's own characters, so evidence stays verbatim."""
@@ -203,7 +223,9 @@ def analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
 
 
 def _sentence_of(sents: list[Span], span: Span) -> Span:
-    return next((s for s in sents if s.start <= span.start < s.end), span)
+    """The sentence holding `span` (found by bisection: sentences are in order, and a long answer has thousands)."""
+    i = bisect_right(sents, span.start, key=lambda s: s.start) - 1
+    return sents[i] if i >= 0 and sents[i].start <= span.start < sents[i].end else span
 
 
 def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
@@ -235,12 +257,18 @@ def _uncertainty(hits: _Hits, sents: list[Span], ctx: Context) -> None:
         if not cues.UNCERTAIN.search(sent.text):
             continue
         nxt = sents[i + 1].text if i + 1 < len(sents) else ""
-        if hedges.concrete_plan(sent.text + " " + nxt, ctx.problem) or (
-                grounding(sent.text, ctx.problem) and not hedges.hedge_only(sent.text, ctx.problem)
-                and _HYPOTHESIS.search(sent.text)):
+        pair = sent.text + " " + nxt
+        grounded = grounding(sent.text, ctx.problem) and not hedges.hedge_only(sent.text, ctx.problem)
+        if hedges.concrete_plan(pair, ctx.problem) or (grounded and _HYPOTHESIS.search(sent.text)) or (
+                grounded and _CHECK.search(pair) and not hedges.deferral(pair)):
             hits.add("narrated_uncertainty", sent, 0.8, "reasoned aloud about an assumption and how to test it")
 
 
+# The candidate's own way to find out, beside an unknown they named concretely ("so I'd ask marketing", "I will
+# see it when I split by tenure", "so we ran three cutoffs in parallel").
+_CHECK = re.compile(r"\b(?:i'?d|i will|i'?ll|we'?d|we'?ll|i would|we would|so (?:i|we)|we)\b[\w ,']{0,30}?\b"
+                    r"(?:check|test|ask|verify|measure|validate|compare|split|look at|see it|find out|try|backtest|"
+                    r"ran|run|sample|confirm|revisit)\b", re.IGNORECASE)
 _HYPOTHESIS = re.compile(r"\b(?:my (?:\w+ )?guess|hypothesis|hunch|bet|suspect|assum\w*|"
                          r"if (?:that|this|i'?m) (?:\w+ )?wrong|turns out|would tell|to check|to test|whether)\b",
                          re.IGNORECASE)
@@ -281,6 +309,15 @@ def _off_topic(hits: _Hits, sents: list[Span], body: str, ctx: Context, exempt: 
 
 # A dismissal inside a check or a worry is its opposite: "verify whether the labels are clean", "what worries me
 # most is the ground truth".
+def _dismissal(clause: str) -> re.Match[str] | None:
+    """A dismissal of the data, unless the candidate refuses it ("I wouldn't just train through it"): a negator just
+    before a dismissal that holds none itself turns it around ("wouldn't worry about the labels" keeps its own)."""
+    for m in cues.DATA_DISMISSAL.finditer(clause):
+        if NEGATORS.search(m.group()) or not negated(clause, m.start(), window=3):
+            return m
+    return None
+
+
 _GUARD = re.compile(r"\b(?:whether|if|check|verify|confirm|make sure|can'?t assume|don'?t assume|never assume|"
                     r"wouldn'?t assume|unless|worr\w*|concern\w*|risk\w*|doubt\w*|suspicious|skeptical|sceptical|"
                     r"not sure|question)\b", re.IGNORECASE)
@@ -296,7 +333,7 @@ def _data(hits: _Hits, sents: list[Span], clause_list: list[Span]) -> None:
     """
     dismissed = set()
     for clause in clause_list:
-        m = cues.DATA_DISMISSAL.search(clause.text)
+        m = _dismissal(clause.text)
         if m and not _GUARD.search(clause.text[: m.start()]):
             hits.add("ignores_data_reality", clause, 0.9, "dismissed the data's reality")
             dismissed.add(clause)
@@ -344,7 +381,7 @@ def _complexity(hits: _Hits, sentences_of: list[Span], clause_list: list[Span], 
     simple_before = _proposes_simple(ctx.earlier_answers)
     for clause in clause_list:
         s = cues.SIMPLE.search(clause.text)
-        sentence = next((x.text for x in sentences_of if x.start <= clause.start < x.end), clause.text)
+        sentence = _sentence_of(sentences_of, clause).text
         proposing = cues.ACTION.search(sentence) or _PROPOSAL.search(sentence) or _TERSE.match(sentence)
         if s and proposing and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
             hits.add("starts_simple", clause, 0.85, "proposed something simple first and earned complexity")
@@ -452,6 +489,7 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
 
 
 UNHEARD_SCORE = 0.2
+RESTATED_NEW_WORDS = 4
 MIN_QUOTE_WORDS = 4
 SPRAWL_TOPICS = 4
 OVER_CONCRETE = 0.6
@@ -479,12 +517,13 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
         or read(body, pushed, prompt_kind="pushback", question=ctx.question_text).addresses)
     defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
     # Resistance of any kind: an argument, a dismissal of the data, the constraint handed to someone else.
-    resisting = defensive + [c for c in clause_list if cues.DATA_DISMISSAL.search(c.text) or hedges.deferral(c.text)]
-    changes = _changes(sents, ctx) if answering and heard else []
+    resisting = defensive + [c for c in clause_list if _dismissal(c.text) or hedges.deferral(c.text)]
+    restated = bool(clause_list) and answering and _restates(body, ctx.earlier_answers)
+    changes = _changes(sents, ctx) if answering and heard and not restated else []
     if resisting:
         # Beside resistance, only an explicit update ("that rules out...", "I'd switch to...") counts as adapting.
         changes = [c for c in changes if cues.ADAPT.search(c.text)]
-    if not defensive and clause_list and answering and _restates(body, ctx.earlier_answers) and not changes:
+    if not defensive and restated:
         defensive = [clause_list[0]]
     resisting = resisting or defensive
     if resisting and len(resisting) >= len(changes):
@@ -527,7 +566,7 @@ def _changes(sents: list[Span], ctx: Context) -> list[Span]:
         text = sent.text
         if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text):
             continue
-        if cues.DEFENSIVE.search(text) or cues.DATA_DISMISSAL.search(text):
+        if cues.DEFENSIVE.search(text) or _dismissal(text):
             continue
         if len(content_words(text) - prompt_words) >= 3 and is_committed(text, ctx.problem):
             out.append(sent)
@@ -535,11 +574,15 @@ def _changes(sents: list[Span], ctx: Context) -> list[Span]:
 
 
 def _restates(body: str, earlier: str) -> bool:
-    """The answer mostly repeats the candidate's own earlier words: the original answer, restated."""
+    """The answer mostly repeats the candidate's own earlier words, adding next to nothing: the original answer,
+    restated. A long answer on the same problem shares many words with the earlier ones and still says new things
+    (a story from a past job, a new check), so what it adds counts as much as what it shares."""
     words_now = content_words(body)
     if len(words_now) < 6 or not earlier:
         return False
-    return len(words_now & content_words(earlier)) / len(words_now) >= 0.6
+    old = content_words(earlier)
+    new = words_now - old
+    return (len(words_now) - len(new)) / len(words_now) >= 0.6 and len(new) <= RESTATED_NEW_WORDS
 
 
 def _stuffing(hits: _Hits, sents: list[Span], body: str, n_words: int) -> None:

@@ -57,7 +57,8 @@ def clauses(sentence: Span) -> list[Span]:
 
 
 def words(text: str) -> list[str]:
-    return _WORD.findall(text.lower())
+    """Lower-cased words; quote marks around a word ("a single 'new user'") are not part of it."""
+    return [w.strip("'") for w in _WORD.findall(text.lower()) if w.strip("'")]
 
 
 def word_count(text: str) -> int:
@@ -175,7 +176,8 @@ def stem(word: str) -> str:
             # "dropped" -> "dropp" -> "drop", so it meets "drop"; "fall", "miss" keep their pair
             if suffix in ("ed", "ing", "er", "ers", "ings") and root[-1] == root[-2] and root[-1] not in "lsz":
                 root = root[:-1]
-            return root
+            # "queries" and "varied" meet "query" and "vary"
+            return root + "y" if suffix in ("ies", "ied") else root
     return word
 
 

@@ -8,6 +8,7 @@ import sys
 CHECK = """
 import sys
 import agent.session, agent.graph, agent.offline.brain, agent.cli, evals
+import agent.plain_chat, agent.coach, agent.drafts, agent.deletion
 agent.session.Interview  # the class itself, and everything its module pulled in
 leaked = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
 assert not leaked, leaked

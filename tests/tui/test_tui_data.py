@@ -8,12 +8,13 @@ import pytest
 from tui_support import ANSWERS, WEAK, save_finished, save_unfinished
 
 from agent import cli
+from agent.coach import live_signals
+from agent.drafts import load_draft, save_draft
 from agent.models import Turn, Verdict
 from agent.storage import list_sessions
-from tui.drafts import load_draft, save_draft
 from tui.export import export_verdict, markdown_to_html
 from tui.history_data import dimension_trends, history_rows, recurring_signals
-from tui.room import constraints_of, live_signals
+from tui.room import constraints_of
 
 
 def test_history_rows_trends_and_recurring_signals(data_home: Path) -> None:
@@ -64,6 +65,24 @@ def test_export_writes_both_files_and_escapes_candidate_html(data_home: Path, tm
     assert md.read_text().startswith("# Verdict:")
     assert "<table>" in html.read_text()
     assert "<script>" not in markdown_to_html("a <script>alert(1)</script>", "t")
+
+
+def test_an_export_stands_alone(data_home: Path, tmp_path: Path) -> None:
+    """Each quote on its own line with its turn, the transcript appended with those turn numbers, display names."""
+    transcript = save_finished("y", "google", WEAK + ANSWERS, "2026-01-12T18:00:00+00:00")
+    verdict = Verdict.model_validate(transcript.metadata["verdict"])
+    md, html = export_verdict(verdict, transcript, tmp_path / "v.md", persona_name="Google")
+    text = md.read_text()
+    assert "**Google** interviewer" in text and "persona **google**" not in text
+    quotes = [ev for f in verdict.signals + verdict.disqualifiers for ev in f.evidence]
+    assert quotes
+    for ev in quotes:
+        assert f"  - turn {ev.turn_index}: \u201c{ev.quote}\u201d" in text.splitlines()
+        assert f"**turn {ev.turn_index} · You**" in text
+    body = text.split("## Transcript", 1)[1]
+    for i, turn in enumerate(transcript.turns):
+        assert f"**turn {i} · " in body and turn.text.splitlines()[0] in body
+    assert html.read_text().count("<li>") >= len(quotes)
 
 
 def test_drafts_round_trip_and_clear(data_home: Path) -> None:

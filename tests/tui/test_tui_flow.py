@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.message import Message
 from textual.widgets import DataTable, OptionList, Static, TextArea
-from tui_support import ANSWERS, make_app, run_async, settle
+from tui_support import ANSWERS, check_every_evidence_jump, make_app, run_async, settle
 
 from agent.storage import sessions_dir
 from tui.history_screen import HistoryScreen
@@ -24,6 +24,17 @@ async def _answer(pilot, text: str) -> None:
     await settle(pilot)
 
 
+def _over(screen: InterviewScreen) -> bool:
+    return not screen.query_one("#answer", TextArea).display
+
+
+async def _to_verdict(pilot) -> None:
+    """The room shows the closing line and waits: enter opens the verdict."""
+    assert isinstance(pilot.app.screen, InterviewScreen) and _over(pilot.app.screen)
+    await pilot.press("enter")
+    await settle(pilot)
+
+
 @run_async
 async def test_full_interview_from_home_to_history(data_home: Path) -> None:
     seen: list[Message] = []
@@ -34,7 +45,7 @@ async def test_full_interview_from_home_to_history(data_home: Path) -> None:
         assert "offline engine" in str(app.screen.query_one("#brain", Static).render())
 
         # Google, one question, typed by keyboard alone; Enter in the answer box is a new line, ctrl+s sends.
-        await pilot.press("down", "tab", "backspace", "1", "ctrl+s")
+        await pilot.press("down", "tab", "tab", "backspace", "1", "ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, InterviewScreen)
         app.screen.query_one("#answer", TextArea).focus()
@@ -46,11 +57,14 @@ async def test_full_interview_from_home_to_history(data_home: Path) -> None:
         saw_constraint = False
         answers = cycle(ANSWERS)
         for _ in range(20):
-            if not isinstance(app.screen, InterviewScreen):
+            if _over(app.screen):
                 break
             saw_constraint |= bool(app.screen.query(".turn.-constraint"))
             await _answer(pilot, next(answers))
         assert saw_constraint, "the interviewer injected no constraint"
+        closing = app.screen.query(".turn.-closing")
+        assert len(closing) == 1 and closing.first().region.height > 0, "the closing line is not on screen"
+        await _to_verdict(pilot)
         assert isinstance(app.screen, VerdictScreen)
         assert app.screen.query_one("#banner", Static).render()
 
@@ -58,11 +72,8 @@ async def test_full_interview_from_home_to_history(data_home: Path) -> None:
         kinds = [type(m) for m in seen if isinstance(m, InterviewerDelta | RoomUpdated)]
         assert InterviewerDelta in kinds and kinds.index(InterviewerDelta) < kinds.index(RoomUpdated)
 
-        # Evidence links into the transcript.
-        await pilot.press("2")
-        await pilot.press("enter")
-        await settle(pilot)
-        assert app.screen.query(".turn.-highlight")
+        # Evidence links into the transcript: each quote's turn lands in view, every time.
+        assert await check_every_evidence_jump(pilot, app.screen) >= 1
 
         saved = json.loads((sessions_dir() / "google-test.json").read_text())
         assert saved["metadata"]["status"] == "finished"
@@ -84,11 +95,12 @@ async def test_export_writes_markdown_and_html_into_the_data_home(data_home: Pat
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "tab", "backspace", "1", "ctrl+s")
+        await pilot.press("down", "tab", "tab", "backspace", "1", "ctrl+s")
         await settle(pilot)
         app.screen.query_one("#answer", TextArea).focus()
         await pilot.press("ctrl+g", "y")
         await settle(pilot)
+        await _to_verdict(pilot)
         assert isinstance(app.screen, VerdictScreen)
         await pilot.press("e", "enter")
         await settle(pilot)
@@ -138,14 +150,16 @@ async def test_time_box_wraps_up_after_the_next_answer(data_home: Path) -> None:
     app = make_app(clock=lambda: now[0])
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
-        await pilot.press("down", "tab", "tab", *"1", "ctrl+s")  # a one-minute time box
+        await pilot.press("down", "tab", "tab", "tab", *"1", "ctrl+s")  # a one-minute time box
         await settle(pilot)
         room = app.screen
         assert isinstance(room, InterviewScreen)
         now[0] = 61.0
         room._tick()
-        assert "time's up" in str(room.query_one("#clock").render())
+        assert "Time's up" in str(room.query_one("#clock").render())
         await _answer(pilot, ANSWERS[0])
+        assert _over(room) and room.query(".turn.-closing")
+        await _to_verdict(pilot)
         assert isinstance(app.screen, VerdictScreen)
         meta = json.loads((sessions_dir() / "google-test.json").read_text())["metadata"]
         assert meta["timebox_minutes"] == 1 and meta["elapsed_seconds"] >= 61

@@ -8,12 +8,15 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import OptionList
 
 from agent.models import Transcript, Turn
 from agent.offline.brain import OfflineBrain
 from agent.persona import load_persona
 from agent.storage import save_transcript
 from tui.app import InterviewerApp
+from tui.transcript import TranscriptView
+from tui.verdict_screen import VerdictScreen
 
 GOOD_ANSWER = ("Before I pick a model, who acts on this and what decision changes? I'd start with a simple "
                "baseline that is easy to debug, and I'd give up a little accuracy to ship it in week one.")
@@ -65,6 +68,29 @@ def no_blink(pilot: Pilot) -> None:
     """A blinking cursor makes screenshots flaky: keep every cursor on the current screen steady."""
     for widget in pilot.app.screen.query("Input, TextArea"):
         widget.cursor_blink = False
+
+
+def in_view(view: TranscriptView, turn_index: int) -> bool:
+    """The turn's block is highlighted and its top line is inside the transcript's visible area."""
+    target = view.query_one(f"#turn-{turn_index}")
+    region = view.content_region
+    return target.has_class("-highlight") and region.y <= target.region.y < region.bottom
+
+
+async def check_every_evidence_jump(pilot, screen: VerdictScreen) -> int:
+    """Enter on each evidence entry in turn: each time, its turn lands in view. Returns how many jumped."""
+    jumps = 0
+    for index, entry in enumerate(screen._entries):
+        if entry.turn_index is None:
+            continue
+        await pilot.press("2")
+        screen.query_one("#evidence-list", OptionList).highlighted = index
+        await pilot.press("enter")
+        await settle(pilot)
+        view = screen.query_one(TranscriptView)
+        assert in_view(view, entry.turn_index), (index, entry.turn_index, view.scroll_y)
+        jumps += 1
+    return jumps
 
 
 def save_finished(session_id: str, persona_id: str, answers: list[str], created_at: str) -> Transcript:
