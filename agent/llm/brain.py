@@ -13,7 +13,7 @@ from agent.brain import TextSink, TurnContext
 from agent.llm.client import LLMClient, ModelError, Reply
 from agent.llm.context import constraint_facts
 from agent.llm.judge import verdict_from, verdict_request
-from agent.llm.line_check import line_problem
+from agent.llm.line_check import EXCERPT_MARK, line_problem
 from agent.llm.output import InvalidOutput, parse_reply
 from agent.llm.prompts import load_prompt
 from agent.llm.schemas import JudgeReply, TurnReply
@@ -35,7 +35,7 @@ def excerpt(text: str, limit: int = REASK_EXCERPT_CHARS) -> str:
     text = text.strip()
     if len(text) <= limit:
         return text or "(empty reply)"
-    return f"{text[:limit]} [... {len(text) - limit} more characters not shown]"
+    return f"{text[:limit]} {EXCERPT_MARK.format(n=len(text) - limit)}"
 
 
 def reask(messages: list[dict], reply: Reply, err: InvalidOutput) -> list[dict]:
@@ -107,13 +107,14 @@ class LLMBrain:
             # turn's text (the re-asked line, or the offline engine's) replaces it when the turn completes.
             return self._turn_attempt(reask(messages, bad.reply, bad.err), schema, ctx, emitter, usage)
 
-    def _line_check(self, ctx: TurnContext, system_prompt: str):
-        """The checks on this turn's line. Copying is measured against the instructions and what the interviewer
-        already said in this question (the question itself included): repeating either is no new line, whereas
-        quoting the candidate or the facts of a constraint or a clarification is what a line should do."""
+    def _line_check(self, ctx: TurnContext, messages: list[dict]):
+        """The checks on this turn's line. Copying is measured against the instructions, a re-ask's excerpt and
+        reason, and what the interviewer already said in this question (the question itself included):
+        repeating any of them is no new line, whereas quoting the candidate or the facts of a constraint or a
+        clarification is what a line should do."""
         facts = constraint_facts(ctx)
         said = [turn.text for _, turn in ctx.question_turns if turn.role == "interviewer"]
-        instructions = "\n".join([system_prompt, *said])
+        instructions = "\n".join([messages[0]["content"], *(m["content"] for m in messages[2:]), *said])
 
         def check(move: str, say: str) -> str | None:
             return line_problem(say, instructions=instructions,
@@ -123,7 +124,7 @@ class LLMBrain:
 
     def _turn_attempt(self, messages: list[dict], schema: dict, ctx: TurnContext, emitter: LineEmitter,
                       usage: Usage) -> BrainTurn:
-        check = self._line_check(ctx, messages[0]["content"])
+        check = self._line_check(ctx, messages)
         stream = TurnStream(set(allowed_by_id(ctx)), emitter, check)
         reply = self.client.call(messages, schema_name="interviewer_turn", schema=schema,
                                  max_tokens=TURN_MAX_TOKENS, usage=usage, on_delta=stream.feed)

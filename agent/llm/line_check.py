@@ -23,6 +23,9 @@ _IDENTIFIER = re.compile(r"\b[^\W\d_]+_\w+")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 # A number in a fact: 80%, 1,500, 0.5; not the 99 of p99.
 _NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+# How a re-ask marks the part of a bad reply it leaves out; a line carrying it was copied from the re-ask.
+EXCERPT_MARK = "[... {n} more characters not shown]"
+_EXCERPT = re.compile(r"\[\.\.\. \d+ more characters not shown\]")
 COPIED_RUN = 8  # this many consecutive words of the instructions, repeated in the line, is a copy
 MAX_QUESTIONS = 1
 # Words every constraint text shares ("New information: ... How does that change your plan?"), and function
@@ -81,6 +84,8 @@ def line_problem(say: str, *, instructions: str, constraint_facts: str | None = 
     line = say.strip()
     if not line:
         return "the line is empty"
+    if _EXCERPT.search(line):
+        return "the line copies the re-ask's excerpt marker, not something to say"
     slot = _SLOT.search(line)
     if slot:
         return f"the line is a placeholder copied from the prompt ({slot.group()!r}), not something to say"

@@ -31,6 +31,7 @@ FACTS = ("New information: about 80% of impressions happen in the top 5 slots, s
     ("   ", "the line is empty"),
     ("?!", "the line has no words"),
     ("2", "the line has no words"),  # SmolLM2, live
+    ("Instead, you can use [... 376 more characters not shown] to show the data.", "excerpt marker"),  # live
     ("cantis_fabio_fabio", "identifier ('cantis_fabio_fabio')"),  # SmolLM2, live
     ("Let's do probe:data_first now.", "identifier ('data_first')"),
     ("Never a list of questions, never \"and also\".", "repeats the prompt or an earlier line"),

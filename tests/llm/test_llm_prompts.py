@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -100,3 +101,17 @@ def test_requests_ask_for_structure_and_leave_retries_to_tenacity(mode: str, exp
     if mode == "json_object_schema":  # llama.cpp's form: the schema beside the type, bounded for its grammar
         schema = kwargs["response_format"]["schema"]
         assert schema["properties"]["say"]["maxLength"] > 0 and schema["properties"]["findings"]["maxItems"] > 0
+
+
+@pytest.mark.parametrize("name, where", [
+    ("ollama_interview", lambda body: body["format"]),  # Ollama: the schema as `format` (litellm builds it)
+    ("openai_interview", lambda body: body["response_format"]["schema"]),  # llama.cpp: json_object + schema
+])
+def test_each_server_got_the_schema_in_its_own_form(name: str, where) -> None:
+    """Read from what the client sent, as recorded in the cassettes (the llama.cpp one live)."""
+    import yaml
+    from llm_cassettes import cassette_path
+    requests = [json.loads(i["request"]["body"]) for i in
+                yaml.safe_load(cassette_path(name).read_text())["interactions"]]
+    schemas = [where(body) for body in requests]
+    assert all(s["type"] == "object" and "findings" in s["properties"] for s in schemas)
