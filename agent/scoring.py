@@ -28,6 +28,8 @@ MAX_QUOTES = 3
 HOLLOW_SHARE = 0.34
 LEVEL = {r: i for i, r in enumerate(RECOMMENDATION_ORDER)}
 THIN_SHARE = 0.5
+# strong_hire needs hedges in fewer than one answer in this many.
+STRONG_HEDGING_SHARE = 3
 
 
 def quote_is_verbatim(transcript: Transcript, ev: Evidence) -> bool:
@@ -220,7 +222,8 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise or a thin interview;
     - at most lean_hire with most constraints left unaddressed (they are named in the verdict either way);
     - at most hire unless strong hire is earned: concrete positives in at least two questions, every constraint
-      addressed, no unresolved risk.
+      addressed, no unresolved risk, and hedges in fewer than one answer in three (a committee does not call a
+      candidate who hedges through the interview a strong hire, however good the plans beside the hedges).
     """
     findings = record.findings
     assessed = [s for s in scores.values() if s is not None]
@@ -245,8 +248,10 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
         rec = Recommendation.LEAN_NO_HIRE
     if len(record.unaddressed) * 2 > len(record.constraints) and LEVEL[rec] > LEVEL[Recommendation.LEAN_HIRE]:
         rec = Recommendation.LEAN_HIRE
+    hedging = sum(r.hedging or r.dont_know for r in record.readings.values())
     strong_earned = (record.questions_with_signal >= 2 and not record.unaddressed and not record.rigid_turns
-                     and not unresolved_risks(findings) and len(positives) >= 4)
+                     and not unresolved_risks(findings) and len(positives) >= 4
+                     and hedging * STRONG_HEDGING_SHARE < len(record.readings))
     if rec is Recommendation.STRONG_HIRE and not strong_earned:
         rec = Recommendation.HIRE
     return rec

@@ -38,6 +38,7 @@ class TurnReading:
     concrete: bool
     committed: bool
     hedged: bool
+    hedging: bool  # said with a hedge, whatever else it says (hedged is a hedge with nothing concrete beside it)
     deferred: bool
     confused: bool
     dont_know: bool
@@ -118,6 +119,7 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             concrete=bool(concrete),
             committed=committed,
             hedged=hedges.is_hedged(turn.text) and not concrete,
+            hedging=hedges.is_hedged(turn.text),
             deferred=bool(hedges.deferral(turn.text)),
             confused=hedges.is_confusion(turn.text) and word_count(turn.text) <= 25,
             dont_know=hedges.says_dont_know(turn.text) and word_count(turn.text) <= 60,

@@ -90,3 +90,21 @@ def test_an_unaddressed_constraint_is_named_and_blocks_strong_hire():
     assert [e.turn_index for e in v.unaddressed_constraints] == [3]
     assert v.recommendation.value != "strong_hire"
     assert v.coverage.constraints == 1 and v.coverage.constraints_addressed == 0
+
+
+def test_a_candidate_who_hedges_through_the_interview_is_never_a_strong_hire():
+    """The strong hire above, with a hedge in two of its three answers: hire at best."""
+    hedged_last = "I'm not sure this is enough. I'd monitor it and keep a 5% canary with a rollback."
+    two = TRANSCRIPT.model_copy(update={"turns": [
+        TRANSCRIPT.turns[0],
+        Turn(role="candidate", text="I'm not sure where to begin. Who uses the ranking? I'd start with a popularity "
+                                        "baseline."),
+        TRANSCRIPT.turns[2], ADAPTED,
+        Turn(role="interviewer", kind="question", text="Next one."),
+        Turn(role="candidate", text=hedged_last)]})
+    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"] + [
+        f("adapts_under_constraint", ADAPTED.text, turn=3),
+        f("end_to_end_ownership", "keep a 5% canary with a rollback", turn=5)]
+    v = build_verdict(two, findings, [], judge="t")
+    assert v.coverage.questions_with_signal == 2 and v.coverage.constraints_addressed == 1
+    assert v.recommendation.value == "hire"
