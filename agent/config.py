@@ -13,7 +13,7 @@ import os
 import re
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, ValidationError
 from pydantic.fields import FieldInfo
@@ -39,6 +39,12 @@ class Settings(BaseSettings):
     model: str | None = Field(None, description="litellm model string, or 'offline'")
     api_base: str | None = Field(None, description="base URL of an OpenAI-compatible server or a remote Ollama")
     timeout: float = Field(60.0, gt=0, description="seconds per model request")
+    local_timeout: float = Field(600.0, gt=0, description="seconds per request to a server on this machine "
+                                 "(a loopback base URL or Ollama): a small CPU model takes minutes, and a timed-out "
+                                 "request there is not retried")
+    output_mode: Literal["json_schema", "json_object_schema", "prompt"] | None = Field(
+        None, description="how the reply's JSON schema is sent: OpenAI's json_schema, llama.cpp's json_object + "
+        "schema, or in the prompt only; unset: chosen per provider")
     max_attempts: int = Field(4, ge=1, le=10, description="tries per model request, the first included")
     backoff_initial: float = Field(1.0, ge=0, description="first backoff wait in seconds (0 in tests)")
     backoff_max: float = Field(20.0, ge=0, description="longest single backoff wait in seconds")

@@ -81,7 +81,8 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
         question = persona.question(state["question_ids"][q_index])
         pending = state.get("pending")
         lead = persona.style.opener if q_index == 0 else (pending or {}).get("text", "")
-        turn = Turn(role="interviewer", kind="question", text=question_line(lead, question), question_index=q_index)
+        turn = Turn(role="interviewer", kind="question", text=question_line(lead, question), question_index=q_index,
+                    produced_by=(pending or {}).get("produced_by") if q_index else None)
         return {"turns": state.get("turns", []) + [turn.model_dump(exclude_none=True)],
                 "progress": QuestionProgress().model_dump(), "pending": None}
 
@@ -137,7 +138,8 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
                 kinds_used.append(move.constraint_kind)
             turn = Turn(role="interviewer", kind=kind, text=pending.text, question_index=state["q_index"],
                         constraint_kind=move.constraint_kind if kind == "constraint" else None,
-                        target_signal=move.signal if kind in ("probe", "pushback", "follow_up") else None)
+                        target_signal=move.signal if kind in ("probe", "pushback", "follow_up") else None,
+                        produced_by=pending.produced_by)
             return {"turns": state["turns"] + [turn.model_dump(exclude_none=True)],
                     "progress": q.model_dump(), "kinds_used": kinds_used}
 
@@ -148,8 +150,10 @@ def build_graph(brain: Brain, persona: Persona, checkpointer: Any = None):
         return {"q_index": state["q_index"] + 1}
 
     def wrap_up(state: InterviewState) -> dict:
-        text = (state.get("pending") or {}).get("text") or persona.style.closing
-        turn = Turn(role="interviewer", kind="closing", text=text, question_index=state["q_index"])
+        pending = state.get("pending") or {}
+        text = pending.get("text") or persona.style.closing
+        turn = Turn(role="interviewer", kind="closing", text=text, question_index=state["q_index"],
+                    produced_by=pending.get("produced_by") if pending.get("text") else None)
         return {"turns": state["turns"] + [turn.model_dump(exclude_none=True)], "pending": None}
 
     def judge(state: InterviewState) -> dict:

@@ -33,6 +33,9 @@ class Turn(BaseModel):
     constraint_kind: ConstraintKind | None = None
     target_signal: str | None = None
     question_index: int | None = None
+    # Who wrote an interviewer line in a model-driven interview: the model's name or "offline engine" (a
+    # fallback); absent when the offline engine ran the whole interview.
+    produced_by: str | None = None
 
     @model_validator(mode="after")
     def _kinds_fit_role(self) -> Turn:
@@ -141,6 +144,8 @@ class BrainTurn(BaseModel):
     text: str
     notice: str | None = None
     usage: dict = Field(default_factory=dict)
+    produced_by: str | None = Field(None, description="the model's name, or 'offline engine' for a fallback; "
+                                                      "None from the offline brain on its own")
 
 
 class DimensionScore(BaseModel):

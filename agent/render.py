@@ -13,7 +13,8 @@ def turn_label(turn: Turn) -> str:
     if turn.role == "candidate":
         return "You"
     mark = _MARK.get(turn.kind or "", "")
-    return ("Interviewer " + mark.format(ck=turn.constraint_kind or "")).strip()
+    by = " (offline engine)" if turn.produced_by == "offline engine" else ""  # a fallback in a model's interview
+    return ("Interviewer " + mark.format(ck=turn.constraint_kind or "")).strip() + by
 
 
 def transcript_text(transcript: Transcript) -> str:

@@ -11,7 +11,7 @@ from agent.config import Settings
 from agent.errors import UserError
 from agent.llm import runtime
 from agent.llm.brain import LLMBrain
-from agent.llm.client import LOCAL_PROVIDERS, LLMClient, output_mode
+from agent.llm.client import LOCAL_PROVIDERS, LLMClient, is_loopback, output_mode
 from agent.llm.retry import RetryPolicy
 from agent.llm.selection import ModelChoice
 
@@ -48,7 +48,10 @@ def build_brain(choice: ModelChoice, settings: Settings) -> LLMBrain:
         # Priced at zero in litellm's map, so that it never asks the server for model info (POST /api/show).
         lit.register_model({choice.model: {"input_cost_per_token": 0.0, "output_cost_per_token": 0.0,
                                            "litellm_provider": provider, "mode": "chat"}})
-    client = LLMClient(choice.model, provider, api_base=choice.api_base or (settings.ollama_url if local else None),
-                       api_key=api_key, timeout=settings.timeout, retry=RetryPolicy.from_settings(settings),
-                       mode=output_mode(name, provider))
+    api_base = choice.api_base or (settings.ollama_url if local else None)
+    on_this_machine = local or is_loopback(api_base)
+    client = LLMClient(choice.model, provider, api_base=api_base, api_key=api_key,
+                       timeout=settings.local_timeout if on_this_machine else settings.timeout,
+                       retry=RetryPolicy.from_settings(settings, local=on_this_machine),
+                       mode=settings.output_mode or output_mode(name, provider, api_base))
     return LLMBrain(client, source=choice.source)

@@ -98,6 +98,15 @@ def _persona_values(persona: Persona) -> dict[str, str]:
     }
 
 
+def constraint_facts(ctx: TurnContext) -> str | None:
+    """The new information the allowed constraint move delivers this turn, or None when none is allowed."""
+    constraint = next((m for m in ctx.allowed if m.kind == "constraint"), None)
+    if constraint is None:
+        return None
+    nth = ctx.progress.question.constraint_kinds.count(constraint.constraint_kind or "")
+    return ctx.question.constraint(constraint.constraint_kind, nth).text
+
+
 def turn_values(ctx: TurnContext, markers: Markers) -> dict[str, str]:
     """Placeholder values for prompts/interviewer_turn.md."""
     moves = list(ctx.allowed)
@@ -107,14 +116,12 @@ def turn_values(ctx: TurnContext, markers: Markers) -> dict[str, str]:
     if not any(m.kind == "wrap_up" for m in ctx.allowed):
         lines[-1] += " (only if the candidate asked to stop)"
     constraint = next((m for m in ctx.allowed if m.kind == "constraint"), None)
-    if constraint:
-        nth = ctx.progress.question.constraint_kinds.count(constraint.constraint_kind or "")
-        constraint_facts = f"({move_id(constraint)}) {ctx.question.constraint(constraint.constraint_kind, nth).text}"
-    else:
-        constraint_facts = "(none: no constraint move is allowed now)"
+    facts = constraint_facts(ctx)
+    new_information = f"({move_id(constraint)}) {facts}" if constraint and facts else \
+        "(none: no constraint move is allowed now)"
     if any(m.kind == "clarification" for m in ctx.allowed):
-        facts = [f"- on {', '.join(c.about)}: {c.answer}" for c in ctx.question.clarifications]
-        clarification_facts = "\n".join([*facts, f"- anything else: {ctx.question.default_clarification}"])
+        answers = [f"- on {', '.join(c.about)}: {c.answer}" for c in ctx.question.clarifications]
+        clarification_facts = "\n".join([*answers, f"- anything else: {ctx.question.default_clarification}"])
     else:
         clarification_facts = "(none: no clarification move is allowed now)"
     return {
@@ -129,7 +136,7 @@ def turn_values(ctx: TurnContext, markers: Markers) -> dict[str, str]:
         "close_tag": markers.close,
         "turns": "\n".join(_turn_line(i, t, markers) for i, t in ctx.question_turns),
         "clarification_facts": clarification_facts,
-        "constraint_facts": constraint_facts,
+        "constraint_facts": new_information,
         "allowed_moves": "\n".join(lines),
         "answer_index": str(ctx.answer[0]),
     }

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from agent.llm.context import Markers, judge_values
 from agent.llm.evidence import admissible, finding, injections_in
+from agent.llm.line_check import is_prose
 from agent.llm.prompts import Prompt
 from agent.llm.schemas import JudgeReply, judge_schema
 from agent.models import Evidence, SignalFinding, Transcript, Verdict
@@ -35,7 +36,7 @@ def verdict_from(reply: JudgeReply, transcript: Transcript, judge: str) -> Verdi
         injected = [ev.quote for ev in injections if ev.turn_index == f.turn_index]
         if turn is not None and admissible(f.signal, f.quote, turn.text, injected):
             findings.append(finding(f.signal, f.turn_index, f.quote, f.strength, f.why))
-    rationales = {} if injections else {
-        d.value: text.strip()[:MAX_RATIONALE] for d in Dimension if (text := reply.rationales.get(d.value, "")).strip()
+    rationales = {} if injections else {  # a placeholder or a scrap of JSON is no rationale: the code's own stands
+        d.value: text.strip()[:MAX_RATIONALE] for d in Dimension if is_prose(text := reply.rationales.get(d.value, ""))
     }
     return build_verdict(transcript, findings, injections, judge=judge, rationales=rationales)

@@ -3,7 +3,10 @@
 
 Retried: rate limits, timeouts, connection errors and 5xx (with exponential backoff and jitter, honouring a
 server's Retry-After up to the cap). Never retried: authentication, permission, bad-request and not-found
-errors, refusals, and anything raised by our own code.
+errors, a context overflow, a malformed body, a server rejecting the structured-output format (the client
+switches mode instead), refusals, and anything raised by our own code. A server on this machine is not retried
+after a timeout either: the abandoned request may still be running in its only slot, and a second one would
+queue behind it.
 """
 
 from __future__ import annotations
@@ -14,40 +17,25 @@ from dataclasses import dataclass
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from agent.config import Settings
-from agent.llm import runtime
+from agent.llm import faults, runtime
 
 log = logging.getLogger("agent.llm")
 RETRY_STATUSES = frozenset({408, 409, 429})
 
 
-def is_transient(exc: BaseException) -> bool:
+def is_transient(exc: BaseException, *, retry_timeouts: bool = True) -> bool:
     lit = runtime.litellm()
-    if isinstance(exc, lit.Timeout | lit.RateLimitError | lit.APIConnectionError):
+    if isinstance(exc, lit.Timeout):
+        return retry_timeouts
+    if faults.is_context_overflow(exc) or faults.is_format_rejection(exc) or faults.is_malformed_body(exc):
+        return False
+    if isinstance(exc, lit.RateLimitError | lit.APIConnectionError):
         return True
     permanent = (lit.AuthenticationError, lit.PermissionDeniedError, lit.BadRequestError, lit.NotFoundError)
     if isinstance(exc, permanent):
         return False
     status = getattr(exc, "status_code", None)
     return isinstance(status, int) and (status >= 500 or status in RETRY_STATUSES)
-
-
-def reason(exc: BaseException) -> str:
-    """A short phrase for the user. Never the provider's own message, which may echo part of a key."""
-    lit = runtime.litellm()
-    for kind, text in (
-        (lit.AuthenticationError, "rejected the API key"),
-        (lit.PermissionDeniedError, "refused access to this model"),
-        (lit.NotFoundError, "does not know this model"),
-        (lit.ContextWindowExceededError, "ran out of context window"),
-        (lit.BadRequestError, "rejected the request as invalid"),
-        (lit.RateLimitError, "kept rate-limiting"),
-        (lit.Timeout, "timed out"),
-        (lit.APIConnectionError, "could not be reached"),
-    ):
-        if isinstance(exc, kind):
-            return text
-    status = getattr(exc, "status_code", None)
-    return f"failed with HTTP {status}" if isinstance(status, int) else f"failed ({type(exc).__name__})"
 
 
 def _retry_after(exc: BaseException | None) -> float:
@@ -63,10 +51,11 @@ class RetryPolicy:
     max_attempts: int = 4
     backoff_initial: float = 1.0
     backoff_max: float = 20.0
+    retry_timeouts: bool = True
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> RetryPolicy:
-        return cls(settings.max_attempts, settings.backoff_initial, settings.backoff_max)
+    def from_settings(cls, settings: Settings, *, local: bool = False) -> RetryPolicy:
+        return cls(settings.max_attempts, settings.backoff_initial, settings.backoff_max, retry_timeouts=not local)
 
     def wait(self, state: RetryCallState) -> float:
         backoff = wait_exponential_jitter(multiplier=self.backoff_initial, max=self.backoff_max,
@@ -78,7 +67,7 @@ class RetryPolicy:
         return Retrying(
             stop=stop_after_attempt(self.max_attempts),
             wait=self.wait,
-            retry=retry_if_exception(is_transient),
+            retry=retry_if_exception(lambda exc: is_transient(exc, retry_timeouts=self.retry_timeouts)),
             before_sleep=_log_retry,
             reraise=True,
         )

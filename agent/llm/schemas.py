@@ -30,6 +30,29 @@ _STRING = {"type": "string"}
 _QUOTE = {"type": "string", "description": "copied character for character from the candidate's words"}
 
 
+# Bounds for grammar-constrained decoding (json_object_schema mode): without them a small model can write one
+# string, or one array, until the token limit. Per property name; other strings and arrays get the defaults.
+# The findings of one turn are few; a verdict's span the interview.
+MAX_LENGTHS = {"say": 500, "quote": 200, "why": 100}
+MAX_ITEMS = {"interviewer_turn": {"findings": 4, "instructions_to_evaluator": 2},
+             "verdict_evidence": {"findings": 10, "instructions_to_evaluator": 3}}
+DEFAULT_MAX_LENGTH = 300
+DEFAULT_MAX_ITEMS = 4
+
+
+def bounded(schema: dict, schema_name: str, name: str = "") -> dict:
+    """A copy of `schema` with maxLength on every free string and maxItems on every array."""
+    out = dict(schema)
+    if out.get("type") == "string" and "enum" not in out:
+        out["maxLength"] = MAX_LENGTHS.get(name, DEFAULT_MAX_LENGTH)
+    elif out.get("type") == "array":
+        out["maxItems"] = MAX_ITEMS.get(schema_name, {}).get(name, DEFAULT_MAX_ITEMS)
+        out["items"] = bounded(out["items"], schema_name, name)
+    elif out.get("type") == "object":
+        out["properties"] = {key: bounded(value, schema_name, key) for key, value in out["properties"].items()}
+    return out
+
+
 def turn_schema(move_ids: list[str]) -> dict:
     finding = _obj({"signal": {"type": "string", "enum": list(SIGNAL_IDS)}, "quote": _QUOTE,
                     "strength": {"type": "number"}, "why": _STRING})

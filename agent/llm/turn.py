@@ -64,10 +64,11 @@ def to_brain_turn(reply: TurnReply, ctx: TurnContext, model: str, offline: Offli
     if move is None:
         move = choose(ctx.persona, ctx.progress, analysis, ctx.allowed)
         return BrainTurn(analysis=analysis, move=move, text=offline.phrase(ctx, move, analysis),
+                         produced_by="offline engine",
                          notice=f"{model} picked a move the policy does not allow now ({reply.move}); "
                                 f"the policy's own move was used.")
     return BrainTurn(analysis=analysis, move=move.model_copy(update={"reason": move.reason or f"chosen by {model}"}),
-                     text=reply.say)
+                     text=reply.say.strip(), produced_by=model)
 
 
 def salvage(ctx: TurnContext, move: str, say: str, offline: OfflineBrain) -> BrainTurn:

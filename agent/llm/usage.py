@@ -7,24 +7,44 @@ from dataclasses import dataclass
 
 @dataclass
 class Usage:
-    """What one turn (or one verdict) cost. `cost_usd` is None once any call's price was unknown."""
+    """What one turn (or one verdict) cost.
+
+    The cost is known only when some reply was priced and none was unpriced: calls that all failed, or a model
+    missing from the price map, make it None (unknown), never 0. (A failed request that was retried is taken
+    as unbilled, as providers do for errors.) Token counts are the server's own unless a
+    reply came without them; then they were counted here, and `estimated` says so.
+    """
 
     requests: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
-    cost_usd: float | None = 0.0
+    cost: float = 0.0
+    priced: int = 0  # replies whose price is known
+    unpriced: bool = False
+    estimated: bool = False
 
-    def add(self, prompt_tokens: int, completion_tokens: int, cost_usd: float | None) -> None:
+    def add(self, prompt_tokens: int, completion_tokens: int, cost_usd: float | None, *,
+            estimated: bool = False) -> None:
         self.prompt_tokens += prompt_tokens
         self.completion_tokens += completion_tokens
-        self.cost_usd = None if cost_usd is None or self.cost_usd is None else self.cost_usd + cost_usd
+        self.estimated = self.estimated or estimated
+        if cost_usd is None:
+            self.unpriced = True
+        else:
+            self.priced += 1
+            self.cost += cost_usd
+
+    @property
+    def cost_usd(self) -> float | None:
+        known = self.priced > 0 and not self.unpriced
+        return round(self.cost, 6) if known else None
 
     def record(self, kind: str, model: str, **extra: object) -> dict:
         """The JSON-simple record stored in BrainTurn.usage and the transcript metadata."""
         return {"kind": kind, "model": model, "requests": self.requests, "prompt_tokens": self.prompt_tokens,
                 "completion_tokens": self.completion_tokens,
                 "total_tokens": self.prompt_tokens + self.completion_tokens,
-                "cost_usd": None if self.cost_usd is None else round(self.cost_usd, 6), **extra}
+                "tokens": "estimated" if self.estimated else "server", "cost_usd": self.cost_usd, **extra}
 
 
 def summarize(records: list[dict]) -> dict:
@@ -38,6 +58,7 @@ def summarize(records: list[dict]) -> dict:
         "completion_tokens": sum(r.get("completion_tokens", 0) for r in records),
         "total_tokens": sum(r.get("total_tokens", 0) for r in records),
         "cost_usd": None if any(c is None for c in costs) else round(sum(costs), 6),
+        "tokens": "estimated" if any(r.get("tokens") == "estimated" for r in records) else "server",
     }
 
 
@@ -45,4 +66,5 @@ def describe(summary: dict) -> str:
     """One line for the end of an interview."""
     cost = "cost unknown" if summary["cost_usd"] is None else f"${summary['cost_usd']:.4f}"
     return (f"Model usage ({', '.join(summary['models'])}): {summary['requests']} requests, "
-            f"{summary['prompt_tokens']:,} prompt + {summary['completion_tokens']:,} completion tokens, {cost}")
+            f"{summary['prompt_tokens']:,} prompt + {summary['completion_tokens']:,} completion tokens"
+            f"{' (estimated)' if summary.get('tokens') == 'estimated' else ''}, {cost}")

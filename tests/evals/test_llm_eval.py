@@ -93,7 +93,8 @@ def test_llm_judge_runs_concurrently_one_request_per_transcript_and_a_rerun_is_a
     assert {path for path, _ in server.requests} == {"/v1/chat/completions"}
     assert parallel["transcripts"] == [dict(t, latency_s=p["latency_s"])
                                        for t, p in zip(serial["transcripts"], parallel["transcripts"], strict=True)]
-    replayed = json.loads(server.reply[2])["usage"]["total_tokens"]  # the cassette's count, as the wire said
+    # the cassette's count, as the wire said (in the last SSE chunk before [DONE])
+    replayed = json.loads(server.reply[2].decode().split("data: ")[-2])["usage"]["total_tokens"]
     assert all(t["tokens"] == replayed and t["cost"] > 0 for t in parallel["transcripts"])
     usage = parallel["usage"]
     assert usage["from_cache"] == 0 and usage["spent_this_run"]["tokens"] == N * replayed

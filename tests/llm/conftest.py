@@ -20,7 +20,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from llm_cassettes import CASSETTES, vcr_options  # noqa: E402
+from llm_cassettes import BY_NAME, CASSETTES, LLAMACPP_API_BASE, PROVIDERS, vcr_options  # noqa: E402
 
 RECORD = os.environ.get("INTERVIEWER_RECORD", "")
 FAKE_KEYS = {"OPENAI_API_KEY": "sk-test-0123456789abcdefFAKEopenai", "ANTHROPIC_API_KEY": "sk-ant-test-FAKEanthropic"}
@@ -79,3 +79,17 @@ def read_timeout_once(monkeypatch: pytest.MonkeyPatch) -> dict:
 
     monkeypatch.setattr(httpx.HTTPTransport, "handle_request", handle)
     return seen
+
+
+@pytest.fixture
+def cassette_model(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The model string that replays this test's cassette: for a llama.cpp one (recorded live, or a fault in
+    its wire format), `openai/smollm2` at its base URL on 127.0.0.1 with no key, as it was recorded."""
+    marker = request.node.get_closest_marker("default_cassette")
+    scenario = BY_NAME[marker.args[0]]
+    if scenario.provider == "llamacpp":
+        monkeypatch.setenv("INTERVIEWER_API_BASE", LLAMACPP_API_BASE)
+        monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    for key, value in scenario.settings:
+        monkeypatch.setenv(key, value)
+    return PROVIDERS[scenario.provider].model

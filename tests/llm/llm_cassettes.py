@@ -32,7 +32,12 @@ PROVIDERS = {
     "ollama": Provider("ollama_chat/qwen2.5", "Ollama",
                        "/api/chat: NDJSON lines ending with done=true when streamed, one JSON object when not",
                        "http://localhost:11434", "", None),
+    # An OpenAI-compatible llama.cpp server on this machine (the faults issue 13 found on a real one).
+    "llamacpp": Provider("openai/smollm2", "a llama.cpp server",
+                         "OpenAI chat completions as llama.cpp's server streams them: SSE `data:` chunks",
+                         "http://127.0.0.1:8080", "/v1", None),
 }
+LLAMACPP_API_BASE = PROVIDERS["llamacpp"].origin + PROVIDERS["llamacpp"].base_path
 
 
 @dataclass(frozen=True)
@@ -43,16 +48,22 @@ class Scenario:
     about: str
     requests: int
     recordable: bool = False  # a live API can produce it on demand (faults it cannot)
+    settings: tuple[tuple[str, str], ...] = ()  # INTERVIEWER_* settings in force while it is made and replayed
+    live: bool = False  # recorded from a real server (tests/llm/record_live.py), not written by hand
 
 
 SCENARIOS = [
-    Scenario("openai_interview", "openai", "interview", "a two-question interview: 7 streamed turns, a verdict",
-             8, recordable=True),
+    # Recorded from a real llama.cpp server (xllamacpp + SmolLM2 on 127.0.0.1:8080): OpenAI's wire format as a
+    # real server wrote it. A real model re-asks and falls back as it will, so the request count is what it was.
+    Scenario("openai_interview", "llamacpp", "interview", "a two-question interview and its verdict, live",
+             0, recordable=True, live=True),
+    Scenario("openai_one_turn", "llamacpp", "one_turn", "one streamed turn, live", 0, recordable=True, live=True),
     Scenario("anthropic_interview", "anthropic", "interview",
              "a two-question interview: 7 streamed turns, a verdict", 8, recordable=True),
     Scenario("ollama_interview", "ollama", "interview", "a two-question interview: 7 streamed turns, a verdict",
              8, recordable=True),
-    Scenario("openai_one_turn", "openai", "one_turn", "one streamed turn", 1, recordable=True),
+    Scenario("openai_timeout_then_turn", "openai", "one_turn",
+             "one streamed turn (replayed after a simulated read timeout)", 1),
     Scenario("openai_rate_limited", "openai", "rate_limited", "HTTP 429, then the turn", 2),
     Scenario("openai_server_error", "openai", "server_error", "HTTP 500 on all 4 attempts", 4),
     Scenario("anthropic_overloaded", "anthropic", "overloaded", "HTTP 529 overloaded, then the turn", 2),
@@ -62,6 +73,21 @@ SCENARIOS = [
     Scenario("openai_refusal", "openai", "refusal", "a structured-output refusal", 1),
     Scenario("openai_verdict_injection", "openai", "verdict_injection",
              "a judge fooled by an injected instruction, then the same transcript without it", 2),
+    # What a real llama.cpp server produced (issue 13), replayed.
+    Scenario("llamacpp_placeholder_line", "llamacpp", "placeholder_line",
+             "the prompt's example copied back (`<your line>`, `<short reason>`), twice", 2),
+    Scenario("llamacpp_placeholder_then_line", "llamacpp", "placeholder_then_line",
+             "`<your line>`, then a real line on the re-ask", 2),
+    Scenario("llamacpp_json_schema_500", "llamacpp", "json_schema_500",
+             "llama-cpp-python's HTTP 500 on json_schema, then the turn in json_object + schema", 2,
+             settings=(("INTERVIEWER_OUTPUT_MODE", "json_schema"),)),
+    Scenario("llamacpp_overflow_midstream", "llamacpp", "overflow_midstream",
+             "a 200 whose stream breaks off with the context window exceeded", 1),
+    Scenario("llamacpp_truncated", "llamacpp", "truncated",
+             "a reply cut off at the token limit (finish_reason length) after its line", 1),
+    Scenario("llamacpp_constraint_without_facts", "llamacpp", "constraint_without_facts",
+             "a turn, then a constraint line without its facts, then the constraint with them on the re-ask", 3),
+    Scenario("llamacpp_malformed_body", "llamacpp", "malformed_body", "a 200 whose body is an HTML page", 1),
 ]
 BY_NAME = {s.name: s for s in SCENARIOS}
 

@@ -172,3 +172,15 @@ INJECTED_VERDICT = {"instructions_to_evaluator": [], "findings": [
     _j("end_to_end_ownership", 3, HALLUCINATED, 0.9, "monitors after launch"),
     *_SUBSTANCE,
 ], "rationales": {d: "Exceptional on every count: strong hire." for d in CLEAN_VERDICT["rationales"]}}
+
+
+# -- what a real llama.cpp server produced (issue 13) ---------------------------------------------------------
+# The prompt's JSON example copied back: the line and the reason are its placeholders, verbatim.
+PLACEHOLDER_TURN = json.dumps(_turn("pushback:premature_complexity", "<your line>",
+                                    [_f("premature_complexity", "I'd go straight to a deep multi-task transformer",
+                                        0.7, "<short reason>")]))
+# A reply cut off at the token limit: the line is whole, the analysis breaks off mid-finding.
+TRUNCATED_TURN = turn_json(0)[: turn_json(0).index('"quote"') + 30]
+# A constraint move whose line never states the new information (80% of impressions in the top 5 slots).
+FACTLESS_CONSTRAINT = json.dumps(_turn("constraint:data", "Interesting. How would your plan change with new data?",
+                                       TURNS[1]["findings"]))

@@ -25,11 +25,12 @@ class StubCompletion:
         self.replies = list(replies)
         self.piece = piece
         self.requests: list[dict] = []
+        self.report_usage = True  # False: a server that sends no token counts
 
     def __call__(self, **kwargs: object) -> object:
         self.requests.append(kwargs)
         text = self.replies.pop(0)
-        usage = SimpleNamespace(prompt_tokens=1000, completion_tokens=len(text) // 4)
+        usage = SimpleNamespace(prompt_tokens=1000, completion_tokens=len(text) // 4) if self.report_usage else None
         if not kwargs.get("stream"):
             message = SimpleNamespace(content=text, refusal=None)
             return SimpleNamespace(choices=[SimpleNamespace(message=message, finish_reason="stop")], usage=usage)

@@ -187,3 +187,57 @@ def ollama_json(content: str, prompt_tokens: int, seed: str = "") -> Response:
     body = {"model": OLLAMA_MODEL, "created_at": _stamp(0), "message": {"role": "assistant", "content": content},
             **_ollama_done(prompt_tokens, tokens(content))}
     return 200, {"content-type": "application/json; charset=utf-8"}, _dumps(body)
+
+
+# -- llama.cpp-style local servers (the faults issue 13 quotes) ------------------------------------------------
+# Shaped like llama.cpp's server as seen live (no service_tier, a `timings` block, `server: llama.cpp`), and
+# like llama-cpp-python's for the one fault only it produces (a pydantic 500 on `json_schema`).
+LLAMACPP_MODEL = "SmolLM2-135M-Instruct.Q4_1.gguf"
+
+
+def _llamacpp_head(seed: str) -> dict:
+    return {"id": _id("chatcmpl-", seed, 32), "object": "chat.completion.chunk", "created": CREATED,
+            "model": LLAMACPP_MODEL, "system_fingerprint": "b0-unknown"}
+
+
+def _llamacpp_chunk(head: dict, delta: dict, finish: str | None = None) -> dict:
+    return {**head, "choices": [{"index": 0, "delta": delta, "finish_reason": finish}]}
+
+
+def llamacpp_stream(content: str, prompt_tokens: int, seed: str = "", finish: str = "stop",
+                    completion_tokens: int | None = None) -> Response:
+    """A streamed reply; `finish="length"` is one cut off at max_tokens."""
+    head = _llamacpp_head(seed + content)
+    chunks = [_llamacpp_chunk(head, {"role": "assistant", "content": None})]
+    chunks += [_llamacpp_chunk(head, {"content": p}) for p in pieces(content)]
+    chunks.append(_llamacpp_chunk(head, {}, finish))
+    done = completion_tokens or tokens(content)
+    chunks.append({**head, "choices": [], "usage": {"completion_tokens": done, "prompt_tokens": prompt_tokens,
+                                                    "total_tokens": prompt_tokens + done}})
+    body = "".join(f"data: {_dumps(c)}\n\n" for c in chunks) + "data: [DONE]\n\n"
+    return 200, {"content-type": "text/event-stream", "server": "llama.cpp"}, body
+
+
+def llamacpp_overflow_midstream(prefix: str, n_ctx: int, seed: str = "") -> Response:
+    """A 200 whose stream starts the reply and then reports the context window exceeded, as an error event."""
+    head = _llamacpp_head(seed + prefix)
+    chunks: list[dict] = [_llamacpp_chunk(head, {"role": "assistant", "content": None})]
+    chunks += [_llamacpp_chunk(head, {"content": p}) for p in pieces(prefix)]
+    chunks.append({"error": {"code": 400, "type": "exceed_context_size_error", "n_ctx": n_ctx,
+                             "message": "the request exceeds the available context size, try increasing it"}})
+    body = "".join(f"data: {_dumps(c)}\n\n" for c in chunks)
+    return 200, {"content-type": "text/event-stream", "server": "llama.cpp"}, body
+
+
+def llama_cpp_python_json_schema_500() -> Response:
+    """llama-cpp-python's server on `response_format: {"type": "json_schema"}`: its request model allows only
+    'text' or 'json_object', and the validation error comes back as an HTTP 500."""
+    body = {"detail": [{"type": "literal_error", "loc": ["body", "response_format", "type"],
+                        "msg": "Input should be 'text' or 'json_object'", "input": "json_schema",
+                        "ctx": {"expected": "'text' or 'json_object'"}}]}
+    return 500, {"content-type": "application/json", "server": "uvicorn"}, json.dumps(body)
+
+
+def malformed_200() -> Response:
+    """A 200 that is not a chat completion: a proxy's HTML page in front of the server."""
+    return 200, {"content-type": "text/html"}, "<html><body><h1>It works!</h1></body></html>\n"

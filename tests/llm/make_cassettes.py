@@ -1,4 +1,4 @@
-"""Writes the hand-made cassettes in tests/cassettes/. Run: python tests/llm/make_cassettes.py
+"""Writes the hand-made cassettes in tests/cassettes/. Run: python tests/llm/make_cassettes.py [NAME ...]
 
 No real API is involved. Each scenario drives the real client (litellm included) against a stand-in server on
 127.0.0.1 that answers with responses written by hand in the provider's wire format (tests/llm/llm_wire.py);
@@ -56,7 +56,8 @@ _Literal.add_representer(str, lambda d, s: d.represent_scalar("tag:yaml.org,2002
 
 
 def _responses(sc: Scenario) -> list[Factory]:
-    stream, whole = getattr(wire, f"{sc.provider}_stream"), getattr(wire, f"{sc.provider}_json")
+    stream = getattr(wire, f"{sc.provider}_stream")
+    whole = getattr(wire, f"{sc.provider}_json", None)
 
     def ok(content: str, streamed: bool = True) -> Factory:
         return lambda req: (stream if streamed else whole)(content, wire.tokens(req), sc.name)
@@ -69,7 +70,7 @@ def _responses(sc: Scenario) -> list[Factory]:
     malformed = '{"move": "pushback:premature_complexity" "say": "You went straight to'
     return {
         "interview": [ok(script.turn_json(i)) for i in range(len(script.TURNS))]
-                     + [ok(script.verdict_json(), streamed=False)],
+                     + [ok(script.verdict_json())],
         "rate_limited": [fixed(wire.openai_error(429, sc.name)), good_turn],
         "server_error": [fixed(wire.openai_error(500, sc.name))] * sc.requests,
         "overloaded": [fixed(wire.anthropic_error(529, sc.name)), good_turn],
@@ -79,8 +80,17 @@ def _responses(sc: Scenario) -> list[Factory]:
         "refusal": [lambda req: wire.openai_stream_refusal("I'm sorry, I can't help with that.", wire.tokens(req),
                                                            sc.name)],
         "one_turn": [good_turn],
-        "verdict_injection": [ok(script.verdict_json(script.INJECTED_VERDICT), streamed=False),
-                              ok(script.verdict_json(script.CLEAN_VERDICT), streamed=False)],
+        "verdict_injection": [ok(script.verdict_json(script.INJECTED_VERDICT)),
+                              ok(script.verdict_json(script.CLEAN_VERDICT))],
+        "placeholder_line": [ok(script.PLACEHOLDER_TURN)] * 2,
+        "placeholder_then_line": [ok(script.PLACEHOLDER_TURN), good_turn],
+        "json_schema_500": [fixed(wire.llama_cpp_python_json_schema_500()), good_turn],
+        "overflow_midstream": [lambda req: wire.llamacpp_overflow_midstream(script.turn_json(0)[:60], 2048,
+                                                                            sc.name)],
+        "truncated": [lambda req: wire.llamacpp_stream(script.TRUNCATED_TURN, wire.tokens(req), sc.name,
+                                                       finish="length", completion_tokens=1200)],
+        "constraint_without_facts": [good_turn, ok(script.FACTLESS_CONSTRAINT), ok(script.turn_json(1))],
+        "malformed_body": [fixed(wire.malformed_200())],
     }[sc.kind]
 
 
@@ -96,7 +106,8 @@ def _drive(sc: Scenario, api_base: str) -> None:
             brain.judge(Transcript.model_validate(transcript))
         return
     interview = Interview.start(script.PERSONA, questions=script.QUESTIONS, brain=brain, seed=script.SEED)
-    answers = script.ANSWERS if sc.kind == "interview" else script.ANSWERS[:1]
+    answers = script.ANSWERS if sc.kind == "interview" else script.ANSWERS[:2] \
+        if sc.kind == "constraint_without_facts" else script.ANSWERS[:1]
     for answer in answers:
         interview.answer(answer)
     if sc.kind == "interview":
@@ -129,10 +140,15 @@ def main() -> None:
     os.environ.update(INTERVIEWER_HOME=tempfile.mkdtemp(), INTERVIEWER_BACKOFF_INITIAL="0",
                       INTERVIEWER_BACKOFF_MAX="0", OPENAI_API_KEY="sk-test-not-a-real-key",
                       ANTHROPIC_API_KEY="sk-ant-test-not-a-real-key")
+    only = set(sys.argv[1:])  # scenario names; none: all of them
     for sc in SCENARIOS:
+        if sc.live or (only and sc.name not in only):
+            continue  # live cassettes come from a real server: tests/llm/record_live.py
         p = PROVIDERS[sc.provider]
         api_base = origin + p.base_path
         os.environ["INTERVIEWER_API_BASE"] = api_base
+        os.environ.pop("INTERVIEWER_OUTPUT_MODE", None)
+        os.environ.update(sc.settings)
         _Server.queue = _responses(sc)
         path = cassette_path(sc.name)
         path.unlink(missing_ok=True)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from llm_script import A1, ANSWERS, PERSONA, QUESTIONS, SEED, TURNS
+from llm_script import A1, ANSWERS, PERSONA, QUESTIONS, SEED
 
 from agent.brains import resolve_brain
 from agent.cli import main
@@ -23,19 +23,22 @@ def _answers(tmp_path: Path, answers: list[str]) -> str:
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("openai_interview")
-def test_run_reports_brain_usage_and_stores_it(tmp_path: Path, capsys, vcr) -> None:
+def test_run_reports_brain_usage_and_stores_it(tmp_path: Path, capsys, vcr, cassette_model: str) -> None:
+    """Replayed from a real llama.cpp server: its own token counts, and a price nobody knows."""
     argv = ["run", "--persona", PERSONA, "--answers", _answers(tmp_path, ANSWERS), "--questions", str(QUESTIONS),
-            "--seed", SEED, "--model", "openai/gpt-4o-mini", "--json"]
+            "--seed", SEED, "--model", cassette_model, "--json"]
     assert main(argv) == 0
     out = capsys.readouterr()
-    assert "Brain: openai/gpt-4o-mini via litellm (--model)" in out.err
+    assert f"Brain: {cassette_model} via litellm (--model)" in out.err
     report = json.loads(out.out)
-    assert report["brain"] == "openai/gpt-4o-mini" and report["notices"] == []
-    assert report["usage"]["requests"] == vcr.play_count == len(ANSWERS) + 1
-    assert report["usage"]["cost_usd"] > 0 and report["usage"]["prompt_tokens"] > report["usage"]["completion_tokens"]
+    assert report["brain"] == cassette_model
+    assert report["usage"]["requests"] == vcr.play_count and vcr.all_played
+    assert report["usage"]["cost_usd"] is None and report["usage"]["tokens"] == "server"
+    assert report["usage"]["prompt_tokens"] > report["usage"]["completion_tokens"] > 0
     saved = json.loads((sessions_dir() / f"{report['session_id']}.json").read_text())
     assert saved["metadata"]["usage_total"] == report["usage"]
-    assert [u["kind"] for u in saved["metadata"]["usage"]] == ["turn"] * len(ANSWERS) + ["verdict"]
+    kinds = [u["kind"] for u in saved["metadata"]["usage"]]
+    assert kinds[-1] == "verdict" and set(kinds[:-1]) == {"turn"}
 
 
 @pytest.mark.vcr
@@ -51,13 +54,14 @@ def test_run_shows_notices_in_text_mode(tmp_path: Path, capsys) -> None:
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("openai_one_turn")
-def test_plain_chat_streams_on_a_terminal_without_printing_twice(capsys) -> None:
-    interview = Interview.start(PERSONA, questions=QUESTIONS, brain=resolve_brain("openai/gpt-4o-mini"), seed=SEED)
+def test_plain_chat_streams_on_a_terminal_without_printing_twice(capsys, cassette_model: str) -> None:
+    interview = Interview.start(PERSONA, questions=QUESTIONS, brain=resolve_brain(cassette_model), seed=SEED)
     capsys.readouterr()
     _respond(interview, A1, stream=True)
+    line = interview.turns[-1].text
     interview.close()
     out = capsys.readouterr().out
-    assert out.count(TURNS[0]["say"]) == 1 and out.startswith("\nInterviewer: You went")
+    assert out.count(line) == 1 and out.startswith(f"\nInterviewer: {line[:8]}")
 
 
 def test_an_unknown_model_is_one_line_and_exit_2(tmp_path: Path, capsys) -> None:

@@ -53,7 +53,7 @@ def test_retried_or_reasked_then_answered_by_the_model(name: str, provider: str,
 
 
 @pytest.mark.vcr
-@pytest.mark.default_cassette("openai_one_turn")
+@pytest.mark.default_cassette("openai_timeout_then_turn")
 def test_timeout_then_success(vcr, read_timeout_once) -> None:
     interview, deltas = _one_turn("openai")
     _check_completed(interview, deltas, notice=False)
@@ -66,7 +66,8 @@ def test_timeout_then_success(vcr, read_timeout_once) -> None:
     pytest.param("openai_server_error", "failed with HTTP 500",
                  marks=pytest.mark.default_cassette("openai_server_error")),
     pytest.param("openai_bad_key", "rejected the API key", marks=pytest.mark.default_cassette("openai_bad_key")),
-    pytest.param("openai_schema_invalid", "unusable JSON", marks=pytest.mark.default_cassette("openai_schema_invalid")),
+    pytest.param("openai_schema_invalid", "returned an unusable reply (the JSON does not match the schema",
+                 marks=pytest.mark.default_cassette("openai_schema_invalid")),
     pytest.param("openai_refusal", "declined to answer", marks=pytest.mark.default_cassette("openai_refusal")),
 ])
 @pytest.mark.vcr
@@ -98,3 +99,4 @@ def test_a_failed_verdict_falls_back_to_the_offline_judge_and_says_so(vcr) -> No
     assert vcr.play_count == 4
     assert verdict.judge == ("offline engine (fallback: openai/gpt-4o-mini failed with HTTP 500 after 4 "
                              "request(s))")
+    assert verdict.usage["cost_usd"] is None  # nothing was answered: the cost is unknown, not $0

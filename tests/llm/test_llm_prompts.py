@@ -89,7 +89,7 @@ def test_the_schemas_sent_match_the_models_that_check_replies() -> None:
 
 
 @pytest.mark.parametrize("mode, expected", [
-    ("json_schema", "json_schema"), ("json_object", "json_object"), ("prompt", None)])
+    ("json_schema", "json_schema"), ("json_object_schema", "json_object"), ("prompt", None)])
 def test_requests_ask_for_structure_and_leave_retries_to_tenacity(mode: str, expected: str | None) -> None:
     client = LLMClient("openai/gpt-4o-mini", "openai", api_base=None, timeout=7, retry=RetryPolicy(), mode=mode,
                        completion=lambda **kw: None)
@@ -97,3 +97,6 @@ def test_requests_ask_for_structure_and_leave_retries_to_tenacity(mode: str, exp
     assert kwargs["num_retries"] == 0 and kwargs["max_retries"] == 0 and kwargs["timeout"] == 7
     assert kwargs["stream_options"] == {"include_usage": True}
     assert (kwargs.get("response_format") or {}).get("type") == expected
+    if mode == "json_object_schema":  # llama.cpp's form: the schema beside the type, bounded for its grammar
+        schema = kwargs["response_format"]["schema"]
+        assert schema["properties"]["say"]["maxLength"] > 0 and schema["properties"]["findings"]["maxItems"] > 0

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 import httpx
 import pytest
 
-from agent.llm import runtime
-from agent.llm.retry import RetryPolicy, is_transient, reason
+from agent.llm import faults, runtime
+from agent.llm.retry import RetryPolicy, is_transient
 from agent.llm.usage import Usage, describe, summarize
 
 
@@ -22,7 +22,7 @@ def _error(kind: str, status: int, headers: dict | None = None) -> Exception:
 
 @pytest.mark.parametrize("kind, status, transient, says", [
     ("RateLimitError", 429, True, "kept rate-limiting"),
-    ("Timeout", 408, True, "timed out"),
+    ("Timeout", 408, True, "timed out after 60 s"),
     ("APIConnectionError", 500, True, "could not be reached"),
     ("InternalServerError", 500, True, "failed with HTTP 500"),
     ("ServiceUnavailableError", 503, True, "failed with HTTP 503"),
@@ -33,7 +33,7 @@ def _error(kind: str, status: int, headers: dict | None = None) -> Exception:
 def test_what_is_retried(kind: str, status: int, transient: bool, says: str) -> None:
     exc = _error(kind, status)
     assert is_transient(exc) is transient
-    assert reason(exc) == says
+    assert faults.describe(exc, api_base=None, timeout=60) == says
 
 
 def test_our_own_errors_are_never_retried() -> None:
@@ -57,7 +57,8 @@ def test_backoff_is_exponential_capped_and_honours_retry_after() -> None:
 def test_usage_adds_up_and_reads_as_one_line() -> None:
     turn = Usage(requests=2)
     turn.add(1200, 150, 0.0003)
-    verdict = Usage(1, 3000, 400, 0.0007)
+    verdict = Usage(1)
+    verdict.add(3000, 400, 0.0007)
     records = [turn.record("turn", "openai/gpt-4o-mini"), verdict.record("verdict", "openai/gpt-4o-mini")]
     total = summarize(records)
     assert total["requests"] == 3 and total["total_tokens"] == 4750 and total["cost_usd"] == pytest.approx(0.001)

@@ -26,10 +26,11 @@ def _files_under(path: Path) -> list[Path]:
 
 @pytest.mark.vcr
 @pytest.mark.default_cassette("openai_one_turn")
-def test_the_key_leaves_no_trace(llm_env: Path, monkeypatch: pytest.MonkeyPatch, caplog, capsys) -> None:
-    monkeypatch.setenv("OPENAI_API_KEY", SECRET)
+def test_the_key_leaves_no_trace(llm_env: Path, monkeypatch: pytest.MonkeyPatch, caplog, capsys,
+                                 cassette_model: str) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", SECRET)  # sent to the server, then filtered from everything written
     caplog.set_level(logging.DEBUG)
-    interview = Interview.start(PERSONA, questions=QUESTIONS, brain=resolve_brain("openai/gpt-4o-mini"), seed=SEED)
+    interview = Interview.start(PERSONA, questions=QUESTIONS, brain=resolve_brain(cassette_model), seed=SEED)
     interview.answer(A1)
     interview.close()
     out = capsys.readouterr()

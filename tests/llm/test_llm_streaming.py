@@ -9,7 +9,7 @@ from agent.llm.streaming import LineEmitter, TurnStream
 
 def _feed(text: str, allowed: set[str], piece: int = 3) -> tuple[list[str], TurnStream]:
     shown: list[str] = []
-    stream = TurnStream(allowed, LineEmitter(shown.append))
+    stream = TurnStream(allowed, LineEmitter(shown.append), lambda move, line: None)
     for i in range(0, len(text), piece):
         stream.feed(text[i : i + piece])
     return shown, stream
