@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from functools import partial
 from typing import TYPE_CHECKING
@@ -90,6 +91,7 @@ class InterviewScreen(Screen[None]):
 
         try:
             if self._resume_id:
+                self._preview_saved(self._resume_id)
                 room = Room.resume(self._resume_id, self.app.brain())
             else:
                 req = self._start
@@ -106,14 +108,27 @@ class InterviewScreen(Screen[None]):
     def _preview(self, req: StartRequest) -> str:
         """Show the first question before the engine is open (its import can take seconds on a first Start):
         the question is chosen and phrased exactly as the interview will. Returns the session id to start."""
+        from agent.models import Turn
         from agent.persona import load_persona, question_line
         from agent.session import new_session_id, select_questions
 
         persona = load_persona(req.persona_id)
         session_id = self.app.session_id_for(persona.id) or new_session_id(persona.id)
         first = select_questions(persona, req.questions, self.app.seed or session_id)[0]
-        self.post_message(RoomPreview(question_line(persona.style.opener, persona.question(first))))
+        text = question_line(persona.style.opener, persona.question(first))
+        turn = Turn(role="interviewer", kind="question", text=text, question_index=0)
+        self.post_message(RoomPreview([turn], coach=req.mode == "coach"))
         return session_id
+
+    def _preview_saved(self, session_id: str) -> None:
+        """Show a resumed interview's saved turns while the engine reopens it (a damaged file shows nothing
+        here: the resume itself reports it)."""
+        from agent.errors import UserError
+        from agent.storage import load_session
+
+        with contextlib.suppress(UserError):
+            saved = load_session(session_id)
+            self.post_message(RoomPreview(saved.turns, coach=saved.metadata.get("mode") == "coach"))
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="room")
     def _answer(self, room: Room, text: str, elapsed: float) -> None:
@@ -161,7 +176,9 @@ class InterviewScreen(Screen[None]):
 
     async def on_room_preview(self, message: RoomPreview) -> None:
         if self._room is None:
-            await self.query_one(TranscriptView).add_provisional_question(message.text)
+            transcript = self.query_one(TranscriptView)
+            transcript.coach = message.coach
+            await transcript.add_provisional_turns(message.turns)
             self._set_status("Opening the interview room… you can start writing.")
 
     async def on_interviewer_delta(self, message: InterviewerDelta) -> None:

@@ -9,7 +9,7 @@ from textual.message import Message
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from agent.models import Transcript
+    from agent.models import Transcript, Turn
     from agent.persona import Persona
     from tui.room import Room, RoomSnapshot
 
@@ -34,11 +34,13 @@ class BrainReady(Message):
 
 
 class RoomPreview(Message):
-    """The first question of an interview being started, known before the engine has opened the room."""
+    """What the room will show, known before the engine has opened it: the first question of an interview
+    being started, or the saved turns of one being resumed."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, turns: list[Turn], coach: bool) -> None:
         super().__init__()
-        self.text = text
+        self.turns = turns
+        self.coach = coach
 
 
 class RoomOpened(Message):

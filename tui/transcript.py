@@ -52,12 +52,15 @@ class TurnView(Vertical):
         self._hint = hint
 
     @classmethod
-    def of(cls, turn: Turn, index: int, coach: bool = False) -> TurnView:
+    def of(cls, turn: Turn, index: int, coach: bool = False, provisional: bool = False) -> TurnView:
+        """A confirmed turn carries the id evidence links look for; a provisional one (shown while the room
+        opens) does not, and is replaced on sync."""
         from agent.coach import line_hint
 
         kind = "candidate" if turn.role == "candidate" else (turn.kind or "interviewer")
         text = candidate_markdown(turn.text) if turn.role == "candidate" else turn.text
-        return cls(turn_heading(turn, index), text, classes=f"turn -{kind}", id=f"turn-{index}",
+        classes = f"turn -{kind}" + (" -provisional" if provisional else "")
+        return cls(turn_heading(turn, index), text, classes=classes, id=None if provisional else f"turn-{index}",
                    hint=line_hint(turn) if coach else None)
 
     def compose(self) -> ComposeResult:
@@ -96,12 +99,9 @@ class TranscriptView(VerticalScroll):
             await self.mount_all(new)
         self._to_newest()
 
-    async def add_provisional_question(self, text: str) -> None:
-        """The first question, shown while the room opens; the interview's own turn replaces it on sync."""
-        from agent.models import Turn
-
-        turn = Turn(role="interviewer", kind="question", text=text, question_index=0)
-        await self.mount(TurnView(turn_heading(turn, 0), text, classes="turn -question -provisional"))
+    async def add_provisional_turns(self, turns: list[Turn]) -> None:
+        """Turns shown while the room opens; the interview's own turns replace them on sync."""
+        await self.mount_all([TurnView.of(turn, i, self.coach, provisional=True) for i, turn in enumerate(turns)])
         self._to_newest()
 
     async def add_provisional_answer(self, text: str) -> None:

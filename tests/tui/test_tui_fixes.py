@@ -70,8 +70,25 @@ async def test_the_first_question_shows_before_the_room_opens_as_the_interview_w
         order = list({id(m): m for m in seen if isinstance(m, RoomPreview | RoomOpened)}.values())
         assert [type(m) for m in order] == [RoomPreview, RoomOpened]
         first = order[1].snapshot.turns[0]
-        assert order[0].text == first.text and first.kind == "question"
+        assert order[0].turns == [first] and first.kind == "question"
         assert len(app.screen.query(".turn")) == 1 and not app.screen.query(".-provisional")
+
+
+@run_async
+async def test_a_resumed_interview_shows_its_saved_turns_before_the_engine_reopens_it(data_home: Path) -> None:
+    from agent.storage import load_session
+    from tui.messages import RoomOpened, RoomPreview
+
+    _unfinished("meta-open", "meta")
+    saved = load_session("meta-open").turns
+    seen: list[object] = []
+    app = make_app(resume_id="meta-open")
+    async with app.run_test(size=(80, 24), message_hook=seen.append) as pilot:
+        await settle(pilot)
+        order = list({id(m): m for m in seen if isinstance(m, RoomPreview | RoomOpened)}.values())
+        assert [type(m) for m in order] == [RoomPreview, RoomOpened]
+        assert order[0].turns == saved == order[1].snapshot.turns
+        assert len(app.screen.query(".turn")) == len(saved) and not app.screen.query(".-provisional")
 
 
 @run_async
