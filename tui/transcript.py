@@ -33,6 +33,8 @@ def turn_heading(turn: Turn, index: int | None = None) -> str:
         heading = "◆ PUSHBACK"
     else:
         heading = _KIND_LABEL.get(turn.kind or "", "Interviewer")
+    if turn.role == "interviewer" and turn.produced_by:  # with a model: its lines, or the offline engine's fallbacks
+        heading += f" [dim]· {escape(turn.produced_by)}[/]"
     return heading if index is None else f"{heading} [dim]· turn {index}[/]"
 
 

@@ -109,3 +109,16 @@ def test_chat_opens_the_tui_on_a_terminal_and_plain_chat_otherwise(
     monkeypatch.setattr("agent.plain_chat.chat", lambda **kw: calls.append(("plain", kw)) or 0)
     assert cli.main(argv) == 0
     assert [c[0] for c in calls] == [expected]
+
+
+def test_a_turn_heading_says_who_produced_the_line_when_a_model_ran_the_interview() -> None:
+    from agent.models import Turn
+    from tui.transcript import turn_heading
+
+    offline = Turn(role="interviewer", kind="probe", text="Why?")
+    assert "engine" not in turn_heading(offline) and "·" not in turn_heading(offline).replace("Interviewer · probe", "")
+    by_model = offline.model_copy(update={"produced_by": "openai/smollm2"})
+    fallback = offline.model_copy(update={"produced_by": "offline engine"})
+    assert "openai/smollm2" in turn_heading(by_model, 4) and "turn 4" in turn_heading(by_model, 4)
+    assert "offline engine" in turn_heading(fallback)
+    assert "smollm2" not in turn_heading(Turn(role="candidate", text="Hi", produced_by="openai/smollm2"))
