@@ -114,10 +114,10 @@ def is_specific(word: str, below: float = RARE_ZIPF) -> bool:
     return word.isalpha() and stem(word) not in _generic_stems() and _rare(word, below)
 
 
-def _applied(text: str) -> bool:
+def _applied(text: str, found: list[re.Match[str]]) -> bool:
     """A mechanism said with what it works on ("a logistic regression on usage trends", "per-segment speeds by time
     of week"), not as a checklist word ("a clear rollback plan")."""
-    for m in _mechanism_rx().finditer(text):
+    for m in found:
         applied = _APPLIED_TO.match(text, m.end())
         if applied and stem((applied.group("object") or applied.group("noun")).lower()) not in _generic_stems():
             return True
@@ -143,7 +143,8 @@ def grounding(text: str, problem: Problem | None = None) -> Grounding:
     if shared:
         reasons.append("problem terms: " + ", ".join(shared[:4]))
         units += min(2, len(shared))
-    mechanisms = sorted({m.group(0).lower() for m in _mechanism_rx().finditer(text)})
+    found = list(_mechanism_rx().finditer(text))
+    mechanisms = sorted({m.group(0).lower() for m in found})
     if mechanisms:
         reasons.append("mechanism: " + ", ".join(mechanisms[:4]))
         units += min(2, len(mechanisms))
@@ -155,7 +156,7 @@ def grounding(text: str, problem: Problem | None = None) -> Grounding:
     if mechanisms and _DECISION.search(text):
         reasons.append("a decision")
         units += 1
-    elif mechanisms and _applied(text):
+    elif mechanisms and _applied(text, found):
         reasons.append("a mechanism applied to something")
         units += 1
     return Grounding(tuple(reasons) if units >= MIN_UNITS else ())

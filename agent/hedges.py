@@ -54,6 +54,18 @@ def says_dont_know(text: str) -> bool:
     return bool(_DONT_KNOW.search(text))
 
 
+# The candidate's own way to find out, beside an unknown they named ("so I'd ask marketing", "I will see it when I
+# split by tenure", "so we ran three cutoffs in parallel"): wider than _ACTION, since the unknown carries the substance.
+_FIND_OUT = re.compile(r"\b(?:i'?d|i will|i'?ll|we'?d|we'?ll|i would|we would|so (?:i|we)|we)\b[\w ,']{0,30}?\b"
+                       r"(?:check|test|ask|verify|measure|validate|compare|split|look at|see it|find out|try|backtest|"
+                       r"ran|run|sample|confirm|revisit)\b", re.IGNORECASE)
+
+
+def finds_out(text: str) -> bool:
+    """The candidate says how they would find out themselves (handing it to someone else is not finding out)."""
+    return bool(_FIND_OUT.search(text)) and not deferral(text)
+
+
 def concrete_plan(text: str, problem: Problem | None = None) -> bool:
     """An action the candidate would take themselves, about something concrete (a check, a sample, a number)."""
     if deferral(text):

@@ -37,8 +37,7 @@ class TurnReading:
     prompt_kind: str
     concrete: bool
     committed: bool
-    hedged: bool
-    hedging: bool  # said with a hedge, whatever else it says (hedged is a hedge with nothing concrete beside it)
+    hedging: bool  # said with a hedge, whatever else it says
     deferred: bool
     confused: bool
     dont_know: bool
@@ -46,6 +45,11 @@ class TurnReading:
     addresses: bool
     off_topic: bool
     concrete_sentences: tuple[str, ...]
+
+    @property
+    def hedged(self) -> bool:
+        """A hedge with nothing concrete beside it."""
+        return self.hedging and not self.concrete
 
 
 def _problem(transcript: Transcript, start: int, end: int) -> Problem:
@@ -118,7 +122,6 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             prompt_kind=prompt_kind,
             concrete=bool(concrete),
             committed=committed,
-            hedged=hedges.is_hedged(turn.text) and not concrete,
             hedging=hedges.is_hedged(turn.text),
             deferred=bool(hedges.deferral(turn.text)),
             confused=hedges.is_confusion(turn.text) and word_count(turn.text) <= 25,

@@ -65,8 +65,6 @@ _RHETORICAL = re.compile(r"\b(?:right|no|yeah|ok|okay|correct|you know|isn't it|
                          re.IGNORECASE)
 _FRAMING_QUESTION = re.compile(r"\b(?:goal|who|users?|customers?|decision|success|purpose|for whom|is it|are we|"
                                r"worse|matters?|cost)\b", re.IGNORECASE)
-_PLAN_AFTER_DONT_KNOW = re.compile(r"\b(?:i'?d|i would|i'?ll|first|my plan|find out|look at|check|measure|ask|"
-                                   r"start by|try|test)\b", re.IGNORECASE)
 
 # Coarse topics, to read an answer against what was asked; "model" and "theory" are the comfortable places to flee to.
 _TOPICS = {**{k: v for k, v in TOPICS.items()}, "theory": cues.THEORY}
@@ -260,15 +258,10 @@ def _uncertainty(hits: _Hits, sents: list[Span], ctx: Context) -> None:
         pair = sent.text + " " + nxt
         grounded = grounding(sent.text, ctx.problem) and not hedges.hedge_only(sent.text, ctx.problem)
         if hedges.concrete_plan(pair, ctx.problem) or (grounded and _HYPOTHESIS.search(sent.text)) or (
-                grounded and _CHECK.search(pair) and not hedges.deferral(pair)):
+                grounded and hedges.finds_out(pair)):
             hits.add("narrated_uncertainty", sent, 0.8, "reasoned aloud about an assumption and how to test it")
 
 
-# The candidate's own way to find out, beside an unknown they named concretely ("so I'd ask marketing", "I will
-# see it when I split by tenure", "so we ran three cutoffs in parallel").
-_CHECK = re.compile(r"\b(?:i'?d|i will|i'?ll|we'?d|we'?ll|i would|we would|so (?:i|we)|we)\b[\w ,']{0,30}?\b"
-                    r"(?:check|test|ask|verify|measure|validate|compare|split|look at|see it|find out|try|backtest|"
-                    r"ran|run|sample|confirm|revisit)\b", re.IGNORECASE)
 _HYPOTHESIS = re.compile(r"\b(?:my (?:\w+ )?guess|hypothesis|hunch|bet|suspect|assum\w*|"
                          r"if (?:that|this|i'?m) (?:\w+ )?wrong|turns out|would tell|to check|to test|whether)\b",
                          re.IGNORECASE)
