@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from agent.feedback import compose_feedback, improvements
 from agent.models import Coverage, Evidence, SignalFinding, Transcript, Verdict
-from agent.offline.text import sentences
+from agent.offline.text import sentences, word_count
 from agent.substance import TurnReading, admit, read_transcript, substantive_share
 from agent.taxonomy import POSITIVE_IDS, RECOMMENDATION_ORDER, SIGNALS, Dimension, Polarity, Recommendation
 
@@ -30,6 +30,10 @@ LEVEL = {r: i for i, r in enumerate(RECOMMENDATION_ORDER)}
 THIN_SHARE = 0.5
 # strong_hire needs hedges in fewer than one answer in this many.
 STRONG_HEDGING_SHARE = 3
+# strong_hire needs the reasoning said out loud: "interviewers cannot score reasoning they cannot observe" (the
+# article's FAQ 6). A median answer shorter than this states conclusions (a terse expert's 1-3 sentences), however
+# right; such a candidate can be a hire, not a strong one.
+NARRATED_MEDIAN_WORDS = 40
 
 
 def quote_is_verbatim(transcript: Transcript, ev: Evidence) -> bool:
@@ -58,7 +62,8 @@ def _followed_up(transcript: Transcript, first: int, later: int) -> bool:
 
 
 def merge_findings(transcript: Transcript, findings: list[SignalFinding]) -> list[SignalFinding]:
-    """One finding per signal, strongest first; a negative seen again after a follow-up has persisted."""
+    """One finding per signal, quoting its strongest evidence; a negative seen again after a follow-up has
+    persisted."""
     by_signal: dict[str, list[SignalFinding]] = {}
     for f in findings:
         by_signal.setdefault(f.signal, []).append(f)
@@ -81,7 +86,7 @@ def merge_findings(transcript: Transcript, findings: list[SignalFinding]) -> lis
             SignalFinding(
                 signal=signal,
                 polarity=SIGNALS[signal].polarity,
-                evidence=sorted(evidence, key=lambda e: e.turn_index)[:MAX_QUOTES],
+                evidence=sorted(evidence[:MAX_QUOTES], key=lambda e: e.turn_index),  # the strongest, in order
                 strength=round(strength, 2),
                 persisted_after_probe=persisted,
                 why=best.why,
@@ -103,6 +108,7 @@ class Record:
     questions_with_signal: int
     questions: int
     share: float
+    median_answer_words: int
 
     @property
     def positives(self) -> list[SignalFinding]:
@@ -150,7 +156,13 @@ def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Recor
         questions_with_signal=len(with_signal),
         questions=max(question_of.values(), default=0),
         share=substantive_share(readings),
+        median_answer_words=_median_words(transcript),
     )
+
+
+def _median_words(transcript: Transcript) -> int:
+    counts = sorted(word_count(t.text) for t in transcript.turns if t.role == "candidate")
+    return counts[len(counts) // 2] if counts else 0
 
 
 def score_dimensions(record: Record) -> dict[Dimension, tuple[int | None, str]]:
@@ -222,8 +234,9 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise or a thin interview;
     - at most lean_hire with most constraints left unaddressed (they are named in the verdict either way);
     - at most hire unless strong hire is earned: concrete positives in at least two questions, every constraint
-      addressed, no unresolved risk, and hedges in fewer than one answer in three (a committee does not call a
-      candidate who hedges through the interview a strong hire, however good the plans beside the hedges).
+      addressed, no unresolved risk, hedges in fewer than one answer in three (a committee does not call a
+      candidate who hedges through the interview a strong hire, however good the plans beside the hedges), and
+      reasoning said out loud (a median answer of `NARRATED_MEDIAN_WORDS` words or more).
     """
     findings = record.findings
     assessed = [s for s in scores.values() if s is not None]
@@ -251,7 +264,8 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     hedging = sum(r.hedging or r.dont_know for r in record.readings.values())
     strong_earned = (record.questions_with_signal >= 2 and not record.unaddressed and not record.rigid_turns
                      and not unresolved_risks(findings) and len(positives) >= 4
-                     and hedging * STRONG_HEDGING_SHARE < len(record.readings))
+                     and hedging * STRONG_HEDGING_SHARE < len(record.readings)
+                     and record.median_answer_words >= NARRATED_MEDIAN_WORDS)
     if rec is Recommendation.STRONG_HIRE and not strong_earned:
         rec = Recommendation.HIRE
     return rec

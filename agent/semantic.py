@@ -12,6 +12,8 @@ from functools import cache, lru_cache
 
 import numpy as np
 
+DIMENSIONS = 256  # the bundled model's embedding width
+
 
 @cache
 def _model():
@@ -29,7 +31,7 @@ def embed(texts: list[str]) -> np.ndarray:
     """Unit-length embeddings, one row per text (zero rows for empty texts). Each text is embedded once per
     process: judging reads the same sentences and exemplars many times."""
     if not texts:
-        return np.zeros((0, 256), dtype=np.float32)
+        return np.zeros((0, DIMENSIONS), dtype=np.float32)
     missing = list(dict.fromkeys(t for t in texts if t not in _SEEN))
     if missing:
         vectors = np.asarray(_model().embed(missing), dtype=np.float32)

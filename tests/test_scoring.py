@@ -61,18 +61,44 @@ def test_a_risk_seen_once_beside_its_opposite_is_weighed_not_a_disqualifier():
     assert "defensive_under_constraint" in mixed.signal_ids()
 
 
+# The same answers with their reasoning said out loud (each over 40 words).
+NARRATED = [
+    "Who uses the ranking? I'd start with a popularity baseline, because a popularity list is cheap to build, easy "
+    "to explain to the team, and gives us a number that every later model has to beat on the same traffic before "
+    "it earns its complexity.",
+    ADAPTED.text + " Serving becomes a single key lookup, which fits the budget with room to spare, and I'd accept "
+    "scores up to a day stale, because popularity moves slowly compared with that window.",
+    "I'd monitor it and keep a 5% canary with a rollback. The canary compares clicks and complaints against control "
+    "for a week, and if either moves the wrong way by more than the noise we saw, the rollback is one flag flip.",
+]
+
+
+def _interview(answers: list[str]) -> Transcript:
+    return Transcript(id="s", persona="google", turns=[
+        TRANSCRIPT.turns[0], Turn(role="candidate", text=answers[0]), TRANSCRIPT.turns[2],
+        Turn(role="candidate", text=answers[1]), Turn(role="interviewer", kind="question", text="Next one."),
+        Turn(role="candidate", text=answers[2])])
+
+
+def _strong_findings(answers: list[str]) -> list[SignalFinding]:
+    return [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"] + [
+        f("adapts_under_constraint", answers[1], turn=3),
+        f("end_to_end_ownership", "keep a 5% canary with a rollback", turn=5)]
+
+
 def test_strong_hire_needs_signal_across_more_than_one_question():
-    adapted = TRANSCRIPT.model_copy(update={"turns": [*TRANSCRIPT.turns[:3], ADAPTED]})
-    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"] + [
-        f("adapts_under_constraint", ADAPTED.text, turn=3)]
-    one_question = build_verdict(adapted, findings, [], judge="t")
-    assert one_question.recommendation.value == "hire"
-    two = adapted.model_copy(update={"turns": [*adapted.turns,
-                                                  Turn(role="interviewer", kind="question", text="Next one."),
-                                                  Turn(role="candidate",
-                                                       text="I'd monitor it and keep a 5% canary with a rollback.")]})
-    findings = findings + [f("end_to_end_ownership", "I'd monitor it and keep a 5% canary with a rollback.", turn=5)]
-    assert build_verdict(two, findings, [], judge="t").recommendation.value == "strong_hire"
+    one_question = _interview(NARRATED).model_copy(update={"turns": _interview(NARRATED).turns[:4]})
+    assert build_verdict(one_question, _strong_findings(NARRATED)[:-1], [], judge="t").recommendation.value == "hire"
+    assert build_verdict(_interview(NARRATED), _strong_findings(NARRATED), [],
+                         judge="t").recommendation.value == "strong_hire"
+
+
+def test_strong_hire_needs_the_reasoning_said_out_loud():
+    """The same strong interview in terse answers (conclusions without their reasons): a hire, not a strong one."""
+    terse = [TRANSCRIPT.turns[1].text, ADAPTED.text, "I'd monitor it and keep a 5% canary with a rollback."]
+    v = build_verdict(_interview(terse), _strong_findings(terse), [], judge="t")
+    assert v.coverage.questions_with_signal == 2 and v.coverage.constraints_addressed == 1
+    assert v.recommendation.value == "hire"
 
 
 def test_the_rulebook_holds_any_judges_findings_to_concrete_evidence():
@@ -93,18 +119,8 @@ def test_an_unaddressed_constraint_is_named_and_blocks_strong_hire():
 
 
 def test_a_candidate_who_hedges_through_the_interview_is_never_a_strong_hire():
-    """The strong hire above, with a hedge in two of its three answers: hire at best."""
-    hedged_last = "I'm not sure this is enough. I'd monitor it and keep a 5% canary with a rollback."
-    two = TRANSCRIPT.model_copy(update={"turns": [
-        TRANSCRIPT.turns[0],
-        Turn(role="candidate", text="I'm not sure where to begin. Who uses the ranking? I'd start with a popularity "
-                                        "baseline."),
-        TRANSCRIPT.turns[2], ADAPTED,
-        Turn(role="interviewer", kind="question", text="Next one."),
-        Turn(role="candidate", text=hedged_last)]})
-    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"] + [
-        f("adapts_under_constraint", ADAPTED.text, turn=3),
-        f("end_to_end_ownership", "keep a 5% canary with a rollback", turn=5)]
-    v = build_verdict(two, findings, [], judge="t")
+    """The narrated strong hire above, with a hedge in two of its three answers: hire at best."""
+    hedged = ["I'm not sure where to begin. " + NARRATED[0], NARRATED[1], "I'm not sure this is enough. " + NARRATED[2]]
+    v = build_verdict(_interview(hedged), _strong_findings(hedged), [], judge="t")
     assert v.coverage.questions_with_signal == 2 and v.coverage.constraints_addressed == 1
     assert v.recommendation.value == "hire"

@@ -88,9 +88,10 @@ def phrase_regex(words: list[str] | frozenset[str]) -> re.Pattern:
 
 @cache
 def knowledge_version() -> str:
-    """A short hash of every knowledge file, recorded in each verdict beside the prompt versions."""
+    """A short hash of every knowledge file (lexicons and sentence heads), recorded in each verdict beside the
+    prompt versions."""
     digest = hashlib.sha256()
-    for f in _files():
+    for f in [*_files(), files(__package__).joinpath("sentence_heads.json")]:
         digest.update(f.name.encode())
         digest.update(f.read_bytes())
     return digest.hexdigest()[:12]

@@ -17,7 +17,7 @@ from functools import lru_cache
 from agent import hedges
 from agent.grounding import Problem, grounding
 from agent.models import Evidence, SignalFinding, TurnAnalysis
-from agent.offline import cues
+from agent.offline import cues, heads
 from agent.offline.text import NEGATORS, Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
 from agent.semantic import embed
@@ -112,6 +112,18 @@ def find_injections(text: str) -> list[Span]:
     return sorted(blocks + [Span(s.start, s.end, text[s.start:s.end]) for s in stray], key=lambda s: s.start)
 
 
+def _read(text: str) -> tuple[list[Span], Normalised, list[Span]]:
+    """(injected blocks, the rest normalised, its sentences): the text every reading of a turn works on."""
+    injected = find_injections(text)
+    norm = normalise(without_blocks(text, [(s.start, s.end) for s in injected]))
+    return injected, norm, sentences(norm.text)
+
+
+def readable_sentences(text: str) -> list[str]:
+    """The sentences of a candidate turn as the detector reads them (what `evals.train_heads` learns from)."""
+    return [s.text for s in _read(text)[2]]
+
+
 def _original(norm: Normalised, text: str, span: Span) -> str:
     start, end = norm.original_span(span.start, span.end)
     return text[start:end].strip()
@@ -140,9 +152,7 @@ def _analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     """What one candidate turn shows, read in `ctx`. Injected blocks are blanked before anything is read, the rest
     is read normalised (look-alike letters, zero-width characters, comments undone), and every quote is mapped
     back to the candidate's own characters, so evidence stays verbatim."""
-    injected = find_injections(text)
-    norm = normalise(without_blocks(text, [(s.start, s.end) for s in injected]))
-    sents = sentences(norm.text)
+    injected, norm, sents = _read(text)
     embed([s.text for s in sents][:40] + [ctx.prompt_text, ctx.question_text])  # one tokenizer call, then cached
     clause_list = [c for s in sents for c in clauses(s)]
     body = " ".join(s.text for s in sents)
@@ -180,6 +190,7 @@ def _analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     _theory(hits, sents, body, n_words)
     _tools(hits, clause_list, body)
     _confidence(hits, clause_list)
+    _learned(hits, sents)
     _structure(hits, sents, clause_list, body, n_words, ctx, asked_clarifying or said_dont_know)
     _relevance(hits, sents, body, n_words, ctx, asked_clarifying or said_dont_know)
     reading = _constraint_response(hits, sents, clause_list, body, ctx)
@@ -265,6 +276,30 @@ def _uncertainty(hits: _Hits, sents: list[Span], ctx: Context) -> None:
 _HYPOTHESIS = re.compile(r"\b(?:my (?:\w+ )?guess|hypothesis|hunch|bet|suspect|assum\w*|"
                          r"if (?:that|this|i'?m) (?:\w+ )?wrong|turns out|would tell|to check|to test|whether)\b",
                          re.IGNORECASE)
+
+
+def _learned(hits: _Hits, sents: list[Span]) -> None:
+    """The sentence heads' proposals (`agent.offline.heads`), for signals no lexicon heard in this turn; the gates
+    that follow (concreteness, hand-offs, off-topic answers, buzzword stuffing) apply to them as to any cue."""
+    heard = set(hits.spans)
+    for signal, i in heads.proposals([s.text for s in sents]):
+        if signal not in heard:
+            heard.add(signal)  # the head's most probable sentence in this turn: its best evidence, not every match
+            hits.add(signal, sents[i], HEAD_STRENGTH, _HEARD_BY_HEAD[signal])
+
+
+# Under most lexicon hits (0.8-0.9): where both heard a signal, the verdict quotes the lexicon's sentence first.
+HEAD_STRENGTH = 0.75
+# Why a head's finding was credited, in the committee's words (the sentence itself is the evidence).
+_HEARD_BY_HEAD = {
+    "frames_problem": "pinned down the problem before solving it",
+    "explicit_tradeoffs": "weighed what a choice gains against what it costs",
+    "data_first": "asked where the data comes from and how it can be wrong",
+    "starts_simple": "proposed a simple first version before anything complex",
+    "impact_linkage": "tied the work to an outcome someone cares about",
+    "narrated_uncertainty": "said what they were unsure of and how they would find out",
+    "end_to_end_ownership": "took the system past training, into serving and monitoring",
+}
 
 
 def _deferral(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
