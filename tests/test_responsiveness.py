@@ -32,3 +32,16 @@ def test_a_different_problem_is_off_topic_but_a_plain_first_move_is_not():
 
 def test_essence_keeps_the_facts_and_drops_the_framing():
     assert essence(SOLD) == "only 35% of listings that disappear are ever marked sold by the seller."
+
+
+BUDGET = ("Now suppose this: scoring runs at listing creation for 5 million listings a day, with a budget of $0.02 "
+          "per 1,000 predictions. Where does that leave your design?")
+
+
+def test_an_answer_in_the_constraints_own_terms_takes_it_up_without_quoting_it():
+    """A plan changed in latency/cost terms answers a cost limit, though it repeats none of its numbers."""
+    plan = ("Then I'd precompute the heavy features in a nightly batch, cache them, and keep the request path to a "
+            "small tree model on CPU.")
+    assert read(plan, BUDGET, prompt_kind="constraint", constraint_kind="latency").addresses
+    elsewhere = "I'd sit with the support team for a day and read the complaints they get."
+    assert not read(elsewhere, BUDGET, prompt_kind="constraint", constraint_kind="latency").addresses
