@@ -140,3 +140,17 @@ def test_a_long_answer_sharing_the_problem_words_is_not_a_restatement():
            "feature, and backfill the recent month when its chargebacks land.")
     assert "defensive_under_constraint" not in signals(new, ctx)
     assert "defensive_under_constraint" in signals(earlier, ctx)
+
+
+def test_a_constraint_waved_off_or_handed_to_another_function_is_rigidity():
+    """Writer Q's clinic candidate (dev): a data constraint answered by 'the model handles it' and a hand-off."""
+    constraint = ("Some clinics mark late cancellations as no-shows and some don't. And 'patient's past no-shows' is "
+                  "empty for new patients, which are about 40% of appointments.")
+    ctx = Context(prompt_kind="constraint", constraint_kind="data", prompt_text=constraint,
+                  question_text="Clinics lose money on no-shows. How would you predict which appointments are missed?",
+                  constraint_active=True, constraint_text=constraint)
+    found = signals("The random forest can handle missing values, so the new-patient thing is fine. For the "
+                    "clinics, we'd tell them to standardise how they record it. That's a customer success issue "
+                    "rather than an ML one.", ctx)
+    assert {"defensive_under_constraint", "ignores_data_reality"} <= found
+    assert not found & {"adapts_under_constraint", "data_first"}
