@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from agent.feedback import compose_feedback, improvements
 from agent.models import Coverage, Evidence, SignalFinding, Transcript, Verdict
 from agent.offline.text import sentences, word_count
+from agent.responsiveness import read
 from agent.substance import TurnReading, admit, read_transcript, substantive_share
 from agent.taxonomy import POSITIVE_IDS, RECOMMENDATION_ORDER, SIGNALS, Dimension, Polarity, Recommendation
 
@@ -104,6 +105,7 @@ class Record:
     readings: dict[int, TurnReading]
     constraints: list[int]
     unaddressed: list[int]
+    ignored: list[int]  # unaddressed constraints still not taken up after the interviewer came back to them
     rigid_turns: list[int]
     questions_with_signal: int
     questions: int
@@ -144,6 +146,7 @@ def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Recor
     unaddressed = [i for i in constraint_answers
                    if not by_turn.get(i, set()) & {"adapts_under_constraint", "defensive_under_constraint"}]
     rigid = sorted(i for i, s in by_turn.items() if "defensive_under_constraint" in s)
+    ignored = [i for i in unaddressed if _ignored_after_redirect(transcript, readings, by_turn, i)]
     question_of = _question_of(transcript)
     with_signal = {question_of[ev.turn_index] for f in admitted if f.polarity is Polarity.POSITIVE
                    for ev in f.evidence}
@@ -152,12 +155,32 @@ def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Recor
         readings=readings,
         constraints=constraint_answers,
         unaddressed=unaddressed,
+        ignored=ignored,
         rigid_turns=rigid,
         questions_with_signal=len(with_signal),
         questions=max(question_of.values(), default=0),
         share=substantive_share(readings),
         median_answer_words=_median_words(transcript),
     )
+
+
+def _ignored_after_redirect(transcript: Transcript, readings: dict[int, TurnReading], by_turn: dict[int, set[str]],
+                            answer: int) -> bool:
+    """An unaddressed constraint the interviewer came back to (a clarification or a pushback before the next
+    question), and the answer after that still does not take it up: the candidate was helped and did not listen."""
+    constraint = transcript.turns[readings[answer].constraint_at]
+    for j in range(answer + 1, len(transcript.turns) - 1):
+        turn = transcript.turns[j]
+        if turn.role == "interviewer" and turn.kind in ("question", None, "closing"):
+            return False
+        if turn.role == "interviewer" and turn.kind in ("clarification", "pushback"):
+            reply = transcript.turns[j + 1]
+            if reply.role != "candidate" or by_turn.get(j + 1, set()) & {"adapts_under_constraint",
+                                                                          "defensive_under_constraint"}:
+                return False
+            return not read(reply.text, constraint.text, prompt_kind="constraint",
+                            constraint_kind=constraint.constraint_kind).addresses
+    return False
 
 
 def _median_words(transcript: Transcript) -> int:
@@ -231,7 +254,8 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
 
     - no_hire: rigid under more than one constraint, rigidity that persisted after a pushback, nothing positive at
       all, or an interview made mostly of hedges and recited advice;
-    - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise or a thin interview;
+    - at most lean_no_hire: any disqualifier, fewer than two positive signals, loud noise, a thin interview, or a
+      constraint still ignored after the interviewer came back to it;
     - at most lean_hire with most constraints left unaddressed (they are named in the verdict either way);
     - at most hire unless strong hire is earned: concrete positives in at least two questions, every constraint
       addressed, no unresolved risk, hedges in fewer than one answer in three (a committee does not call a
@@ -256,7 +280,8 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     persisted_rigidity = any(f.signal == "defensive_under_constraint" and f.persisted_after_probe for f in findings)
     if len(record.rigid_turns) >= 2 or persisted_rigidity or not positives or record.share < HOLLOW_SHARE:
         return Recommendation.NO_HIRE
-    capped = bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
+    capped = (bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
+              or bool(record.ignored))
     if capped and rec.band == "hire":
         rec = Recommendation.LEAN_NO_HIRE
     if len(record.unaddressed) * 2 > len(record.constraints) and LEVEL[rec] > LEVEL[Recommendation.LEAN_HIRE]:

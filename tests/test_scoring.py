@@ -124,3 +124,28 @@ def test_a_candidate_who_hedges_through_the_interview_is_never_a_strong_hire():
     v = build_verdict(_interview(hedged), _strong_findings(hedged), [], judge="t")
     assert v.coverage.questions_with_signal == 2 and v.coverage.constraints_addressed == 1
     assert v.recommendation.value == "hire"
+
+
+def test_a_constraint_still_ignored_after_the_interviewer_came_back_to_it_caps_the_interview():
+    """Writer O's shape (dev): the label-delay constraint answered with model tuning, the interviewer redirects, and
+    the candidate still talks about something else. Helped and did not listen: below the line."""
+    delay = Turn(role="interviewer", kind="constraint", constraint_kind="data",
+                 text="Fraud chargebacks arrive up to 90 days after the payment, so recent negatives are partly fraud.")
+    redirect = Turn(role="interviewer", kind="clarification",
+                    text="I'm asking about the labels: the recent negatives aren't really negatives yet.")
+
+    def interview(reply: str) -> Transcript:
+        return Transcript(id="o", persona="stripe", turns=[
+            TRANSCRIPT.turns[0], Turn(role="candidate", text=NARRATED[0]), delay,
+            Turn(role="candidate", text="I'd tune the learning rate and number of leaves with Bayesian optimisation."),
+            redirect, Turn(role="candidate", text=reply),
+            Turn(role="interviewer", kind="question", text="Next one."), Turn(role="candidate", text=NARRATED[2])])
+
+    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"] + [
+        f("end_to_end_ownership", "keep a 5% canary with a rollback", turn=7)]
+    ignored = build_verdict(interview("Then I'd make the validation split stratified."), findings, [], judge="t")
+    assert ignored.band == "no_hire"
+    listened = build_verdict(interview("Then I'd only train on payments older than 90 days, so the negatives have "
+                                       "matured, and accept a model that is three months stale."), findings, [],
+                             judge="t")
+    assert listened.band == "hire"
