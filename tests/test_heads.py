@@ -12,9 +12,10 @@ from agent.offline.heads import Heads
 from agent.offline.judge import judge_transcript
 from evals import train_heads
 
-PARCELS = "We want to predict which parcels will fail on first delivery attempt, nobody home, no access, and so on. Go."
-SCAN_CODES = ("Label from driver scan codes, but 'no access' and 'customer unavailable' get used interchangeably, "
-              "so I'd collapse them.")
+INVOICES = ("Businesses upload supplier invoices as PDFs or photos, and we want to pre-fill a payment: supplier, "
+            "amount, due date, bank details. How would you approach extraction?")
+WRONG_ACCOUNT = ("Getting the due date wrong is an annoyance; paying the right amount to the wrong account is money "
+                 "gone, and it's exactly what invoice fraud tries to make happen.")
 NO_HEADS = Heads(embedding="none", trained_on="none", dataset_sha256="", settings={}, heads={})
 
 
@@ -54,24 +55,23 @@ def test_a_malformed_heads_file_is_refused(change):
 
 
 def test_a_head_hears_a_plain_voice_the_lexicons_miss():
-    """A dev-split answer (writer N's) in no lexicon's phrasing: the candidate reasons about how the labels are
-    produced."""
-    assert "data_first" in judge_transcript(_interview(PARCELS, SCAN_CODES)).signal_ids()
+    """A dev-split sentence (writer O's) in no lexicon's phrasing: what each error costs the business."""
+    assert "impact_linkage" in judge_transcript(_interview(INVOICES, WRONG_ACCOUNT)).signal_ids()
 
 
 def test_without_heads_the_lexicons_alone_miss_it(without_heads):
-    assert "data_first" not in judge_transcript(_interview(PARCELS, SCAN_CODES)).signal_ids()
+    assert "impact_linkage" not in judge_transcript(_interview(INVOICES, WRONG_ACCOUNT)).signal_ids()
 
 
 def test_a_head_proposes_only_on_its_subject():
-    """The data head's probability alone would not keep a quote about data; the subject lexicon does."""
-    assert ("data_first", 0) in heads.proposals([SCAN_CODES])
-    assert not lexicon("about_data_first").regex.search("Then cache the aggregates every few minutes.")
+    """The head's probability alone would not keep a quote about impact; the subject lexicon does."""
+    assert ("impact_linkage", 0) in heads.proposals([WRONG_ACCOUNT])
+    assert not lexicon("about_impact_linkage").regex.search("Then cache the aggregates in a nightly batch.")
 
 
 def test_a_heads_proposal_in_an_answer_about_another_problem_earns_nothing():
     artwork = "Netflix shows one artwork image per title on the home page. How would you choose which image to show?"
-    answer = (SCAN_CODES + " Then the van routes get re-planned each morning from the depot, and drivers get the "
-              "flagged parcels first, with a text to the customer and a locker offered at checkout.")
-    assert ("data_first", 0) in heads.proposals([SCAN_CODES])
-    assert "data_first" not in judge_transcript(_interview(artwork, answer)).signal_ids()
+    answer = (WRONG_ACCOUNT + " So I'd extract the supplier, the amount and the bank details from each PDF with an "
+              "OCR model, and ask the business to confirm any bank account we have not paid before.")
+    assert ("impact_linkage", 0) in heads.proposals([WRONG_ACCOUNT])
+    assert "impact_linkage" not in judge_transcript(_interview(artwork, answer)).signal_ids()
