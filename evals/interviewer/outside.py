@@ -1,9 +1,10 @@
-"""The maintainers' outside-written candidates (`evals/candidates/{dev,holdout}`) as interviewer-eval candidates.
+"""Outside-written scripted candidates (`evals/candidates/{dev,holdout}`: writers K and L) as interviewer-eval
+candidates.
 
 Those scripts were written for the judge: fixed answers consumed in order, whatever the interviewer asks. They
 carry no tags, so the only intent marked is the one the shared knowledge can read: a line matching the rigidity
 lexicons (`agent/knowledge/{defensive,data_dismissal,deferral}.toml`) is tagged defensive. Every other fault
-needs no tag. Slow (62 scripts on six personas), so not part of the CI run: `--set outside`.
+needs no tag. Slow (86 scripts on six personas), so not part of the CI run: `--set outside`.
 """
 
 from __future__ import annotations

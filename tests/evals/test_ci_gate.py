@@ -1,8 +1,8 @@
 """The CI gate: the offline judge must hold its figures on the two held-out splits, which it is never tuned on.
 
 - `evals/datasets/test`: writer B's 40 transcripts (held out since v0.1);
-- `evals/datasets/holdout`: writers H, J, I and M, outside writers blind to the detector, whose first-contact figures
-  are in evals/README.md.
+- `evals/datasets/holdout`: writers H, J, I, M and P, outside writers blind to the detector, whose first-contact
+  figures are in evals/README.md.
 The floors sit a little under what the offline engine measured when they were set (each figure floored to two
 decimals, minus about 0.02), so a change that makes the judge worse fails CI. Raise them when the judge improves:
 `interviewer eval evals/datasets/holdout` prints the current figures.
@@ -14,11 +14,11 @@ import pytest
 from eval_helpers import TEST_SPLIT, run_cli
 
 HOLDOUT = TEST_SPLIT.parent / "holdout"
-# Measured when set: test macro-F1 0.806, band 0.850, kappa 0.645; holdout (H, J, I) macro-F1 0.677, band 0.883,
-# kappa 0.501, five-level kappa 0.753. With writer M added (101 transcripts): 0.677, 0.871, 0.532, 0.757.
+# Measured when set: test macro-F1 0.837, band 0.900, kappa 0.719; holdout (writers H, J, I, M, P: 131
+# transcripts) macro-F1 0.765, band 0.893, kappa 0.653, five-level kappa 0.817.
 FLOORS = {
-    TEST_SPLIT: {"macro_f1": 0.78, "band_accuracy": 0.82, "kappa": 0.62},
-    HOLDOUT: {"macro_f1": 0.65, "band_accuracy": 0.86, "kappa": 0.48, "recommendation_kappa": 0.73},
+    TEST_SPLIT: {"macro_f1": 0.81, "band_accuracy": 0.87, "kappa": 0.69},
+    HOLDOUT: {"macro_f1": 0.74, "band_accuracy": 0.87, "kappa": 0.63, "recommendation_kappa": 0.79},
 }
 
 
