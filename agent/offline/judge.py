@@ -49,6 +49,12 @@ _MODEL_PLAN = re.compile(
 )
 
 
+# Going to a sophisticated model with no word on the data is a risk that lowers the scores; under the disqualifying
+# strength, it sinks the interview only if it persisted (dev: labelled lean_hire candidates who opened with a big
+# model and recovered were sunk by it).
+MODEL_FIRST_STRENGTH = 0.65
+
+
 def _model_first(transcript: Transcript, findings: list[SignalFinding]) -> tuple[Evidence, float] | None:
     """Where the candidate went to a model with no word on the data, and how strongly that reads.
 
@@ -58,7 +64,7 @@ def _model_first(transcript: Transcript, findings: list[SignalFinding]) -> tuple
     for signal in ("premature_complexity", "tool_name_dropping"):
         for f in findings:
             if f.signal == signal:
-                return f.evidence[0], 0.75
+                return f.evidence[0], MODEL_FIRST_STRENGTH
     candidate = transcript.candidate_turns()
     if len(candidate) < 2:
         return None
