@@ -48,6 +48,11 @@ _DECISION = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would|we'?ll|let'?s)\s
 _STOP_QUANTITY = re.compile(r"^\W*(?:one|first)\b", re.IGNORECASE)
 
 
+# Words this common ("something" 5.8, "thing" 5.7, "want" 6.0 on the Zipf scale; "play" 5.6 stays) are how the
+# interviewer talks, not the problem's terms: a candidate's "something straightforward" is not about this problem.
+EVERYDAY_ZIPF = 5.7
+
+
 @dataclass(frozen=True)
 class Problem:
     """The problem the candidate was asked about: the stems of its question, clarifications and constraints."""
@@ -57,7 +62,9 @@ class Problem:
     @classmethod
     def of(cls, *texts: str) -> Problem:
         generic = _generic_stems()
-        return cls(frozenset(w for t in texts for w in content_words(t) if w not in generic and len(w) >= 4))
+        everyday = {stem(w) for t in texts for w in words(t) if _zipf()(w, "en") >= EVERYDAY_ZIPF}
+        return cls(frozenset(w for t in texts for w in content_words(t)
+                             if w not in generic and w not in everyday and len(w) >= 4))
 
 
 @dataclass(frozen=True)

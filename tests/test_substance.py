@@ -197,3 +197,14 @@ def test_a_dimension_without_evidence_is_not_assessed_and_coverage_is_reported()
     v = judge_transcript(t)
     assert any(s.score is None for s in v.scores.values())
     assert v.coverage.dimensions_assessed < 5
+
+
+def test_the_interviewers_everyday_words_are_not_the_problems_terms():
+    """Writer F's reciter (dev): "something" in the interviewer's line made "something straightforward" a problem
+    term, and a recited baseline earned starts_simple."""
+    from agent.grounding import Problem, grounding
+
+    problem = Problem.of("Success is they press play on something in that row.")
+    assert "play" in problem.terms and not {t for t in problem.terms if t.startswith("some")}
+    said = "Right, so the baseline would be a simple model, something we can ship, and then we iterate from there."
+    assert not grounding(said, problem)
