@@ -154,3 +154,16 @@ def test_a_constraint_waved_off_or_handed_to_another_function_is_rigidity():
                     "rather than an ML one.", ctx)
     assert {"defensive_under_constraint", "ignores_data_reality"} <= found
     assert not found & {"adapts_under_constraint", "data_first"}
+
+
+def test_a_change_of_plan_beside_a_framing_remark_is_still_adaptation():
+    """Writer N's terse expert (dev): the plan changes in one clause while another calls it a process problem."""
+    constraint = ("About 18% of failure scans in one region are logged by drivers before 8am for slots that start at "
+                  "9. Looks like some drivers pre-scan failures to hit route-time targets.")
+    question = "We want to predict which parcels will fail on first delivery attempt, nobody home, no access. Go."
+    ctx = Context(prompt_kind="constraint", constraint_kind="data", prompt_text=constraint, question_text=question,
+                  problem=Problem.of(question, constraint), constraint_active=True, constraint_text=constraint)
+    found = signals("Those aren't real failures, so drop pre-slot scans from training and flag those routes to ops; "
+                    "it's a process problem more than a model one. Retrain without them and check the regional "
+                    "failure rate drops to something like its neighbours'.", ctx)
+    assert "adapts_under_constraint" in found and "defensive_under_constraint" not in found

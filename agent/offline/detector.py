@@ -591,13 +591,17 @@ def _changes(sents: list[Span], ctx: Context) -> list[Span]:
     prompt_words = content_words(ctx.prompt_text)
     out = []
     for sent in sents:
-        text = sent.text
-        if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text):
-            continue
-        if cues.DEFENSIVE.search(text) or _dismissal(text):
-            continue
-        if len(content_words(text) - prompt_words) >= 3 and is_committed(text, ctx.problem):
-            out.append(sent)
+        # A sentence that argues in one clause may still change the plan in another ("so drop the pre-slot scans
+        # from training; it's a process problem more than a model one"): such a sentence is read clause by clause.
+        parts = [sent] if not (cues.DEFENSIVE.search(sent.text) or _dismissal(sent.text)) else clauses(sent)
+        for part in parts:
+            text = part.text
+            if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text):
+                continue
+            if cues.DEFENSIVE.search(text) or _dismissal(text):
+                continue
+            if len(content_words(text) - prompt_words) >= 3 and is_committed(text, ctx.problem):
+                out.append(part)
     return out
 
 
