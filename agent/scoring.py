@@ -25,6 +25,8 @@ SINK_ON_SIGHT = frozenset({"ignores_data_reality", "defensive_under_constraint"}
 # weigh, not a disqualifier: it still lowers the scores, and still sinks the interview if it persisted.
 OPPOSITE = {"ignores_data_reality": "data_first", "defensive_under_constraint": "adapts_under_constraint"}
 MAX_QUOTES = 3
+# What answers a constraint: adapting to it or arguing with it; an answer with neither left it unaddressed.
+RESPONSES = frozenset({"adapts_under_constraint", "defensive_under_constraint"})
 # Below this share of concrete answers the interview is made of hedges and recited advice.
 HOLLOW_SHARE = 0.34
 LEVEL = {r: i for i, r in enumerate(RECOMMENDATION_ORDER)}
@@ -139,12 +141,11 @@ def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Recor
             by_turn.setdefault(ev.turn_index, set()).add(f.signal)
     # Every piece of evidence counts for the turn it came from, not only the three quotes a verdict shows.
     for f in verify_findings(transcript, findings):
-        if f.signal in ("adapts_under_constraint", "defensive_under_constraint"):
+        if f.signal in RESPONSES:
             for ev in f.evidence:
                 by_turn.setdefault(ev.turn_index, set()).add(f.signal)
     constraint_answers = [r.index for r in readings.values() if r.constraint_at is not None]
-    unaddressed = [i for i in constraint_answers
-                   if not by_turn.get(i, set()) & {"adapts_under_constraint", "defensive_under_constraint"}]
+    unaddressed = [i for i in constraint_answers if not by_turn.get(i, set()) & RESPONSES]
     rigid = sorted(i for i, s in by_turn.items() if "defensive_under_constraint" in s)
     ignored = [i for i in unaddressed if _ignored_after_redirect(transcript, readings, by_turn, i)]
     question_of = _question_of(transcript)
@@ -175,8 +176,7 @@ def _ignored_after_redirect(transcript: Transcript, readings: dict[int, TurnRead
             return False
         if turn.role == "interviewer" and turn.kind in ("clarification", "pushback"):
             reply = transcript.turns[j + 1]
-            if reply.role != "candidate" or by_turn.get(j + 1, set()) & {"adapts_under_constraint",
-                                                                          "defensive_under_constraint"}:
+            if reply.role != "candidate" or by_turn.get(j + 1, set()) & RESPONSES:
                 return False
             return not read(reply.text, constraint.text, prompt_kind="constraint",
                             constraint_kind=constraint.constraint_kind).addresses

@@ -25,11 +25,14 @@ from pathlib import Path
 
 import numpy as np
 
+from agent.knowledge import HEADS_FILE
 from agent.models import Transcript
 from agent.offline import detector, heads
-from agent.offline.heads import HEADS_FILE, Head, Heads
+from agent.offline.heads import Head, Heads
 from agent.semantic import DIMENSIONS, embed
 from evals.dataset import load_dataset
+from evals.judged import Judged
+from evals.metrics import Scorer
 
 DEV = Path(__file__).parent / "datasets" / "dev"
 OUT = Path(__file__).resolve().parents[1] / "agent" / "knowledge" / HEADS_FILE
@@ -139,46 +142,35 @@ def train(folder: Path, bags: list[Bag] | None = None) -> Heads:
     )
 
 
-def _judged(transcripts: list[Transcript]) -> dict[str, tuple[set[str], str]]:
+def _judged(transcripts: list[Transcript]) -> list[Judged]:
     from agent.offline.judge import judge_transcript
 
     detector.clear_cache()
-    verdicts = {t.id: judge_transcript(t) for t in transcripts}
-    return {i: (v.signal_ids(), v.band) for i, v in verdicts.items()}
+    return [Judged(t, judge_transcript(t)) for t in transcripts]
 
 
 def cross_validate(folder: Path) -> None:
     """Leave one writer out: train heads on the others, judge the writer's transcripts with and without them."""
     transcripts = [t for t in load_dataset(folder).transcripts if t.labels]
-    bags = {t.id: to_bag(t) for t in transcripts}
+    bags = [to_bag(t) for t in transcripts]
     empty = Heads(embedding="none", trained_on="none", dataset_sha256="", settings={}, heads={})
-    counts = {k: {s: [0, 0, 0] for s in HEAD_SIGNALS} for k in ("without", "with")}
-    band = {"without": 0, "with": 0}
+    judged: dict[str, list[Judged]] = {"without": [], "with": []}
     for writer in sorted({writer_of(t.id) for t in transcripts}):
         fold = [t for t in transcripts if writer_of(t.id) == writer]
-        trained = train(folder, [b for b in bags.values() if b.writer != writer])
+        trained = train(folder, [b for b in bags if b.writer != writer])
         for kind, installed in (("without", empty), ("with", trained)):
             heads.use(installed)
-            for t_id, (found, called) in _judged(fold).items():
-                t = next(t for t in fold if t.id == t_id)
-                band[kind] += called == t.labels.recommendation_band
-                for s in HEAD_SIGNALS:
-                    truth = bags[t_id].label(s)
-                    if truth is not None and (s in found or truth):
-                        counts[kind][s][0 if s in found and truth else 1 if s in found else 2] += 1
+            judged[kind].extend(_judged(fold))
         print(f"fold {writer}: {len(fold)} transcripts", file=sys.stderr)
     heads.use(None)
     detector.clear_cache()
+    scorers = {kind: Scorer(j) for kind, j in judged.items()}
+    f1 = {kind: sc.signal_scores(sc.ones()) for kind, sc in scorers.items()}
     print(f"{'signal':26} {'without':>8} {'with':>8}")
     for s in HEAD_SIGNALS:
-        print(f"{s:26} {_f1_counts(counts['without'][s]):8.3f} {_f1_counts(counts['with'][s]):8.3f}")
-    n = len(transcripts)
-    print(f"{'band accuracy':26} {band['without'] / n:8.3f} {band['with'] / n:8.3f}")
-
-
-def _f1_counts(c: list[int]) -> float:
-    tp, fp, fn = c
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        print(f"{s:26} {f1['without'][s].f1 or 0.0:8.3f} {f1['with'][s].f1 or 0.0:8.3f}")
+    band = {kind: sc.band_accuracy(sc.ones()) for kind, sc in scorers.items()}
+    print(f"{'band accuracy':26} {band['without']:8.3f} {band['with']:8.3f}")
 
 
 def _same(a: Heads, b: Heads) -> bool:

@@ -57,6 +57,10 @@ class Lexicon(BaseModel):
         return frozenset(w.lower() for w in self.words)
 
 
+# The sentence heads' weights (`agent.offline.heads`), the one knowledge file that is not a lexicon.
+HEADS_FILE = "sentence_heads.json"
+
+
 def _files() -> list:
     return sorted((f for f in files(__package__).iterdir() if f.name.endswith(".toml")), key=lambda f: f.name)
 
@@ -91,7 +95,7 @@ def knowledge_version() -> str:
     """A short hash of every knowledge file (lexicons and sentence heads), recorded in each verdict beside the
     prompt versions."""
     digest = hashlib.sha256()
-    for f in [*_files(), files(__package__).joinpath("sentence_heads.json")]:
+    for f in [*_files(), files(__package__).joinpath(HEADS_FILE)]:
         digest.update(f.name.encode())
         digest.update(f.read_bytes())
     return digest.hexdigest()[:12]

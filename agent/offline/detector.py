@@ -593,16 +593,17 @@ def _changes(sents: list[Span], ctx: Context) -> list[Span]:
     for sent in sents:
         # A sentence that argues in one clause may still change the plan in another ("so drop the pre-slot scans
         # from training; it's a process problem more than a model one"): such a sentence is read clause by clause.
-        parts = [sent] if not (cues.DEFENSIVE.search(sent.text) or _dismissal(sent.text)) else clauses(sent)
-        for part in parts:
+        for part in clauses(sent) if _argues(sent.text) else [sent]:
             text = part.text
-            if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text):
-                continue
-            if cues.DEFENSIVE.search(text) or _dismissal(text):
+            if text.rstrip().endswith("?") or hedges.deferral(text) or not _MOVE.search(text) or _argues(text):
                 continue
             if len(content_words(text) - prompt_words) >= 3 and is_committed(text, ctx.problem):
                 out.append(part)
     return out
+
+
+def _argues(text: str) -> bool:
+    return bool(cues.DEFENSIVE.search(text) or _dismissal(text))
 
 
 def _restates(body: str, earlier: str) -> bool:

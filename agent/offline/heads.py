@@ -22,10 +22,9 @@ from importlib.resources import files
 import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from agent.knowledge import HEADS_FILE, lexicon
 from agent.semantic import DIMENSIONS, embed
 from agent.taxonomy import SIGNALS
-
-HEADS_FILE = "sentence_heads.json"
 
 
 class Head(BaseModel):
@@ -90,7 +89,7 @@ def _matrices() -> tuple[tuple[str, ...], np.ndarray, np.ndarray, np.ndarray]:
     return signals, weights, bias, thresholds
 
 
-def probabilities(texts: list[str]) -> tuple[tuple[str, ...], np.ndarray]:
+def _probabilities(texts: list[str]) -> tuple[tuple[str, ...], np.ndarray]:
     """(signals, a len(texts) x len(signals) matrix of probabilities)."""
     signals, weights, bias, _ = _matrices()
     if not texts:
@@ -107,7 +106,7 @@ def proposals(texts: list[str]) -> list[tuple[str, int]]:
     would quote a good sentence about caching as framing. The subject lexicon (`agent/knowledge/about_<signal>.toml`,
     broad on purpose) keeps its quote on the subject: framing is about users, decisions, costs of error or is a
     question; data reasoning names data, labels, records or sources; and so on."""
-    signals, probs = probabilities(texts)
+    signals, probs = _probabilities(texts)
     thresholds = _matrices()[3]
     out = []
     for j, signal in enumerate(signals):
@@ -119,6 +118,4 @@ def proposals(texts: list[str]) -> list[tuple[str, int]]:
 
 
 def _subject(signal: str) -> re.Pattern:
-    from agent.knowledge import lexicon
-
     return lexicon(f"about_{signal}").regex
