@@ -117,7 +117,8 @@ def _core(prompt: str) -> str:
     kept = [p for p in parts if not re.match(r"^\W*(?:how does (?:that|this) change|new information\W*$|what'?s your)",
                                              p, re.IGNORECASE)]
     text = " ".join(kept or parts)
-    return re.sub(r"^\W*(?:new information|update|constraint|heads up)\s*:\s*", "", text, flags=re.IGNORECASE)
+    return re.sub(r"^\W*(?:new information|update|constraint|heads up|problem|wrinkle|twist|catch|complication)"
+                  r"\s*:\s*", "", text, flags=re.IGNORECASE)
 
 
 def _focus(prompt: str, prompt_kind: str, constraint_kind: str | None) -> str | None:

@@ -134,18 +134,16 @@ def _question_of(transcript: Transcript) -> dict[int, int]:
 
 def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Record:
     readings = read_transcript(transcript)
-    admitted = merge_findings(transcript, admit(verify_findings(transcript, findings), readings))
+    accepted = admit(verify_findings(transcript, findings), readings)
+    admitted = merge_findings(transcript, accepted)
+    # Every accepted piece of evidence counts for the turn it came from, not only the three quotes a verdict shows.
     by_turn: dict[int, set[str]] = {}
-    for f in admitted:
+    for f in accepted:
         for ev in f.evidence:
             by_turn.setdefault(ev.turn_index, set()).add(f.signal)
-    # Every piece of evidence counts for the turn it came from, not only the three quotes a verdict shows.
-    for f in verify_findings(transcript, findings):
-        if f.signal in RESPONSES:
-            for ev in f.evidence:
-                by_turn.setdefault(ev.turn_index, set()).add(f.signal)
     constraint_answers = [r.index for r in readings.values() if r.constraint_at is not None]
-    unaddressed = [i for i in constraint_answers if not by_turn.get(i, set()) & RESPONSES]
+    unaddressed = [i for i in constraint_answers if not by_turn.get(i, set()) & RESPONSES
+                   and not _taken_up_later(transcript, readings, by_turn, i)]
     rigid = sorted(i for i, s in by_turn.items() if "defensive_under_constraint" in s)
     ignored = [i for i in unaddressed if _ignored_after_redirect(transcript, readings, by_turn, i)]
     question_of = _question_of(transcript)
@@ -163,6 +161,27 @@ def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Recor
         share=substantive_share(readings),
         median_answer_words=_median_words(transcript),
     )
+
+
+def _taken_up_later(transcript: Transcript, readings: dict[int, TurnReading], by_turn: dict[int, set[str]],
+                    answer: int) -> bool:
+    """A constraint the candidate took up in a later answer of the same exchange (after the interviewer's follow-up,
+    before the next constraint or question): an adaptation heard there, or a concrete, unhedged answer that earned a
+    signal and works on the constraint. Committees hear the plan change, a turn late or not."""
+    constraint = transcript.turns[readings[answer].constraint_at]
+    for j in range(answer + 1, len(transcript.turns)):
+        turn = transcript.turns[j]
+        if turn.role == "interviewer" and turn.kind in ("question", None, "closing", "constraint"):
+            return False
+        if turn.role != "candidate":
+            continue
+        reading = readings[j]
+        if by_turn.get(j, set()) & RESPONSES or (
+                reading.concrete and not reading.hedging and by_turn.get(j) and read(
+                    turn.text, constraint.text, prompt_kind="constraint",
+                    constraint_kind=constraint.constraint_kind).addresses):
+            return True
+    return False
 
 
 def _ignored_after_redirect(transcript: Transcript, readings: dict[int, TurnReading], by_turn: dict[int, set[str]],

@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from agent import hedges
 from agent.grounding import Problem, grounding, is_recital
-from agent.models import SignalFinding, Transcript
+from agent.models import SignalFinding, Transcript, Turn
 from agent.offline.text import sentences, word_count
 from agent.responsiveness import read
 from agent.taxonomy import POSITIVE_IDS
@@ -100,10 +100,13 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
     """Every candidate turn read against its prompt, its question and the constraints given so far."""
     out: dict[int, TurnReading] = {}
     question, q_start = 0, 0
+    open_constraint: Turn | None = None  # the constraint this exchange is about, until the next question
     for i, turn in enumerate(transcript.turns):
         if turn.role == "interviewer":
             if turn.kind in ("question", None):
-                question, q_start = question + 1, i
+                question, q_start, open_constraint = question + 1, i, None
+            elif turn.kind == "constraint":
+                open_constraint = turn
             continue
         prompt = next((t for t in reversed(transcript.turns[:i]) if t.role == "interviewer"), None)
         prompt_kind = (prompt.kind or "question") if prompt else "question"
@@ -116,6 +119,11 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
         if prompt is not None and prompt_kind in ("constraint", "question", "probe", "follow_up"):
             reading = read(turn.text, prompt.text, prompt_kind=prompt_kind, question=q_text,
                            constraint_kind=prompt.constraint_kind)
+        adapting_to = None
+        if open_constraint is not None and prompt_kind in ("pushback", "clarification", "follow_up"):
+            # The interviewer came back to the constraint: an adaptation here is read against the constraint.
+            adapting_to = read(turn.text, open_constraint.text, prompt_kind="constraint",
+                               constraint_kind=open_constraint.constraint_kind)
         out[i] = TurnReading(
             index=i,
             question=question,
@@ -127,7 +135,7 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             confused=hedges.is_confusion(turn.text) and word_count(turn.text) <= 25,
             dont_know=hedges.says_dont_know(turn.text) and word_count(turn.text) <= 60,
             constraint_at=transcript.turns.index(prompt) if prompt_kind == "constraint" else None,
-            addresses=reading.addresses if reading else True,
+            addresses=reading.addresses if reading else (adapting_to.addresses if adapting_to else True),
             off_topic=bool(reading and reading.off_topic and prompt_kind != "constraint"),
             concrete_sentences=concrete,
         )

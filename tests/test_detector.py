@@ -167,3 +167,65 @@ def test_a_change_of_plan_beside_a_framing_remark_is_still_adaptation():
                     "it's a process problem more than a model one. Retrain without them and check the regional "
                     "failure rate drops to something like its neighbours'.", ctx)
     assert "adapts_under_constraint" in found and "defensive_under_constraint" not in found
+
+
+def test_granting_a_pushback_is_not_restating_the_plan():
+    """Writer F's terse expert (dev): 'That proxy sounds noisy.' - 'It is. Check it on...' shares the earlier
+    answer's words because it is terse, not because it repeats the plan against the pushback."""
+    earlier = ("Which error costs more: showing open when it's closed, or closed when it's open? Then use visits as "
+               "evidence: visits by hour from location history against listed hours. Confirm with a cheap check, "
+               "asking the owner or a local contributor, before overwriting. Fine, that's closer to the harm anyway. "
+               "Then prioritise by directions volume, not listing count: fix the few thousand high-traffic places "
+               "first. Proxy for 'arrived and it was closed': visits to a flagged place that end within 5 minutes.")
+    ctx = Context(prompt_kind="pushback", prompt_text="That proxy sounds noisy.", constraint_active=True,
+                  constraint_text="Leadership now wants one number: the share of directions requests that end at a "
+                                  "closed business. Today it's 1.4%.",
+                  question_text="How would you keep business hours correct on Maps?", first_answer=False,
+                  earlier_answers=earlier)
+    assert "defensive_under_constraint" not in signals(
+        "It is. Check it on a few hundred places with confirmed hours, and use it for the trend, not for "
+        "per-listing decisions.", ctx)
+    assert "defensive_under_constraint" in signals("As I said, I'd stick with the original approach.", ctx)
+
+
+def _judged_signals(answers: list[str]) -> set[str]:
+    turns = [Turn(role="interviewer", kind="question", text="How would you rank search results for a grocery app?")]
+    for i, answer in enumerate(answers):
+        if i:
+            turns.append(Turn(role="interviewer", kind="probe", text="Say more."))
+        turns.append(Turn(role="candidate", text=answer))
+    return {s.signal for s in judge_transcript(Transcript(id="j", persona="google", turns=turns)).signals}
+
+
+def test_an_interview_of_recited_advice_is_name_dropping_its_vocabulary():
+    """The taxonomy's name-dropping covers 'framing', 'tradeoffs', 'monitoring' without why: three recited
+    sentences make the interview's vocabulary its content. One recited sentence in a concrete answer does not."""
+    recited = ["Before choosing a model, I'd want to clarify how this prediction is used. Who is the user?",
+               "I'd treat data as a first-class citizen."]
+    assert "tool_name_dropping" in _judged_signals(recited)
+    assert "tool_name_dropping" not in _judged_signals(
+        [recited[0] + " Shoppers type 'milk' and expect the brand they bought last week on top.",
+         "I'd rank by past purchases of this shopper first, then popularity in their store."])
+
+
+def test_an_interview_answered_in_hedges_shows_no_reasoning():
+    hedged = ["I'm not totally sure where to start, because it depends on a lot of things, and I'd probably need to "
+              "think about it more.",
+              "I don't really know how to monitor this in production, because at my current job another team "
+              "handles it.",
+              "Honestly I'm not sure, it could go either way, and I guess it depends on what the business wants."]
+    assert "unstructured_reasoning" in _judged_signals(hedged)
+    assert "unstructured_reasoning" not in _judged_signals(
+        ["Maybe I'd rank by past purchases of this shopper first, then store popularity.",
+         "Probably a time split: train on March, test on April, since shoppers' baskets drift with seasons."])
+
+
+def test_arguing_a_constraint_away_is_certainty_where_there_is_none():
+    """Writers label the rigid candidate overconfident in the same words (dev and test: 46 of 77, none against)."""
+    turns = [Turn(role="interviewer", kind="question", text="How would you predict delivery times for couriers?"),
+             Turn(role="candidate", text="A gradient-boosted model on distance, time of day and restaurant prep."),
+             Turn(role="interviewer", kind="constraint", constraint_kind="latency",
+                  text="The estimate must be served in 10 ms at checkout."),
+             Turn(role="candidate", text="That doesn't really change much, the model will be fast enough anyway.")]
+    found = {s.signal for s in judge_transcript(Transcript(id="r", persona="startup", turns=turns)).signals}
+    assert {"defensive_under_constraint", "overconfidence"} <= found

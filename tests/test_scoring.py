@@ -149,3 +149,35 @@ def test_a_constraint_still_ignored_after_the_interviewer_came_back_to_it_caps_t
                                        "matured, and accept a model that is three months stale."), findings, [],
                              judge="t")
     assert listened.band == "hire"
+
+
+DELAY = Turn(role="interviewer", kind="constraint", constraint_kind="data",
+             text="Chargebacks arrive 30 to 90 days after the purchase, and this merchant onboarded 5 weeks ago, so "
+                  "you have almost no labels from them.")
+
+
+def _came_back(reply: str, kind: str) -> Transcript:
+    """A data constraint answered about latency, the interviewer comes back to it (`kind`), and `reply` follows."""
+    return Transcript(id="late", persona="stripe", turns=[
+        TRANSCRIPT.turns[0], Turn(role="candidate", text=NARRATED[0]), DELAY,
+        Turn(role="candidate", text="Latency is fine, a GBDT with 200 trees scores in a couple of milliseconds."),
+        Turn(role="interviewer", kind=kind, text="What about the labels? Chargebacks take up to 90 days."),
+        Turn(role="candidate", text=reply)])
+
+
+def test_a_constraint_taken_up_a_turn_late_counts_as_addressed():
+    """Writer K's strong plain candidate (dev) took the label problem up after the interviewer's follow-up:
+    committees hear the plan change, a turn late or not."""
+    reply = ("Then for this merchant I'd train on the other gift-card merchants' labelled chargebacks from before "
+             "the last 90 days, and treat their 5 weeks as unlabelled until the chargebacks mature.")
+    v = build_verdict(_came_back(reply, "follow_up"), [f("adapts_under_constraint", reply, turn=5)], [], judge="t")
+    assert v.unaddressed_constraints == [] and v.coverage.constraints_addressed == 1
+
+
+def test_an_adaptation_after_the_interviewer_came_back_is_read_against_the_constraint():
+    """Writer F's off-topic candidate (dev): pushed back to the labels, it changes the serving design again. That
+    is not adapting to the data problem, and the constraint stays unaddressed."""
+    reply = "Ah yes. So about the serving, we can also do the scoring async after the payment succeeds."
+    v = build_verdict(_came_back(reply, "pushback"), [f("adapts_under_constraint", reply, turn=5)], [], judge="t")
+    assert "adapts_under_constraint" not in {s.signal for s in v.signals}
+    assert [e.turn_index for e in v.unaddressed_constraints] == [3]

@@ -546,7 +546,9 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
     # Resistance of any kind: an argument, a dismissal of the data, the constraint handed to someone else.
     resisting = defensive + [c for c in clause_list if _dismissal(c.text) or hedges.deferral(c.text)]
-    restated = bool(clause_list) and answering and _restates(body, ctx.earlier_answers)
+    # Granting the point first ("It is. Check it on a few hundred places...") is not restating the plan against it.
+    restated = (bool(clause_list) and answering and not cues.CONCESSION.search(body)
+                and _restates(body, ctx.earlier_answers))
     changes = _changes(sents, ctx) if answering and heard and not restated else []
     if resisting:
         # Beside resistance, only an explicit update ("that rules out...", "I'd switch to...") counts as adapting.

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from agent.grounding import Problem
+from agent.grounding import Problem, is_recital
 from agent.models import Evidence, SignalFinding, Transcript, Turn, TurnAnalysis, Verdict
 from agent.offline import cues
 from agent.offline.detector import Context, analyze_turn
 from agent.offline.text import sentences
 from agent.scoring import build_verdict
+from agent.substance import concrete_in_context
 from agent.taxonomy import Polarity
 
 
@@ -93,6 +94,58 @@ def _redirected(transcript: Transcript, by_turn: dict[int, TurnAnalysis]) -> lis
     return out
 
 
+# This many sentences of generic advice said back make the interview's vocabulary its content: the taxonomy's
+# name-dropping of 'framing', 'tradeoffs', 'monitoring' without saying why any of it is needed (dev: 5 of the 6
+# interviews over it are labelled so).
+RECITED_SENTENCES = 3
+
+
+def _recited(transcript: Transcript) -> SignalFinding | None:
+    """The article's kind of sentences, said back with nothing of this problem in them, across the interview."""
+    recited = []
+    for i, turn in transcript.candidate_turns():
+        problem = context_for(transcript.turns, i).problem
+        recited.extend(Evidence(turn_index=i, quote=s.text) for s in sentences(turn.text)
+                       if is_recital(s.text, problem))
+    if len(recited) < RECITED_SENTENCES:
+        return None
+    return SignalFinding(signal="tool_name_dropping", polarity=Polarity.NOISE, strength=0.8, evidence=recited[:3],
+                         why="recited the interview's vocabulary without a decision about this problem")
+
+
+# Half the answers or more hedged with nothing concrete beside them: the reasoning was never shown (dev: 17 of the
+# 33 interviews at or over it are labelled unstructured, none labelled otherwise).
+HEDGED_SHARE = 0.5
+
+
+def _unseen_reasoning(transcript: Transcript, by_turn: dict[int, TurnAnalysis]) -> SignalFinding | None:
+    """An interview answered mostly in hedges: 'interviewers cannot score what they cannot see'."""
+    hedged = []
+    for i, analysis in by_turn.items():
+        said = [s.text for s in sentences(transcript.turns[i].text)]
+        if analysis.hedged and said and not any(concrete_in_context(said, context_for(transcript.turns, i).problem)):
+            hedged.append(Evidence(turn_index=i, quote=said[0]))
+    if len(by_turn) < 2 or len(hedged) < HEDGED_SHARE * len(by_turn):
+        return None
+    quotes = hedged[:3]
+    return SignalFinding(signal="unstructured_reasoning", polarity=Polarity.NEGATIVE, strength=0.6, evidence=quotes,
+                         why="most answers hedged without a plan, so the reasoning was never shown") if quotes else None
+
+
+def _certain_it_does_not_matter(findings: list[SignalFinding]) -> SignalFinding | None:
+    """Arguing a constraint away ("that wouldn't change much", "the model will handle it") is certainty where the
+    situation just became uncertain: the taxonomy's overconfidence, heard in the same words (dev: 41 of the 66
+    rigid interviews are labelled overconfident, none labelled otherwise). It weighs lightly: the rigidity itself
+    already counts against the interview."""
+    if any(f.signal == "overconfidence" for f in findings):
+        return None
+    rigid = [ev for f in findings if f.signal == "defensive_under_constraint" for ev in f.evidence]
+    if not rigid:
+        return None
+    return SignalFinding(signal="overconfidence", polarity=Polarity.NOISE, strength=0.4, evidence=rigid[:1],
+                         why="argued the new fact away instead of weighing it")
+
+
 def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evidence]]:
     findings: list[SignalFinding] = []
     injections: list[Evidence] = []
@@ -101,6 +154,8 @@ def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evid
         findings.extend(analysis.findings)
         injections.extend(analysis.injection_attempts)
     findings.extend(_redirected(transcript, by_turn))
+    findings.extend(f for f in (_recited(transcript), _unseen_reasoning(transcript, by_turn),
+                                _certain_it_does_not_matter(findings)) if f is not None)
     found = {f.signal for f in findings}
     if "data_first" not in found and "ignores_data_reality" not in found:
         model_first = _model_first(transcript, findings)
