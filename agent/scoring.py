@@ -25,6 +25,8 @@ SINK_ON_SIGHT = frozenset({"ignores_data_reality", "defensive_under_constraint"}
 # weigh, not a disqualifier: it still lowers the scores, and still sinks the interview if it persisted.
 OPPOSITE = {"ignores_data_reality": "data_first", "defensive_under_constraint": "adapts_under_constraint"}
 MAX_QUOTES = 3
+# A sink-on-sight risk the candidate took back with an adaptation weighs under the disqualifying strength.
+TAKEN_BACK_STRENGTH = 0.6
 # What answers a constraint: adapting to it or arguing with it; an answer with neither left it unaddressed.
 RESPONSES = frozenset({"adapts_under_constraint", "defensive_under_constraint"})
 # Below this share of concrete answers the interview is made of hedges and recited advice.
@@ -135,7 +137,8 @@ def _question_of(transcript: Transcript) -> dict[int, int]:
 def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Record:
     readings = read_transcript(transcript)
     accepted = admit(verify_findings(transcript, findings), readings)
-    admitted = merge_findings(transcript, accepted)
+    question_of = _question_of(transcript)
+    admitted = _taken_back(merge_findings(transcript, accepted), accepted, question_of)
     # Every accepted piece of evidence counts for the turn it came from, not only the three quotes a verdict shows.
     by_turn: dict[int, set[str]] = {}
     for f in accepted:
@@ -146,7 +149,6 @@ def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Recor
                    and not _taken_up_later(transcript, readings, by_turn, i)]
     rigid = sorted(i for i, s in by_turn.items() if "defensive_under_constraint" in s)
     ignored = [i for i in unaddressed if _ignored_after_redirect(transcript, readings, by_turn, i)]
-    question_of = _question_of(transcript)
     with_signal = {question_of[ev.turn_index] for f in admitted if f.polarity is Polarity.POSITIVE
                    for ev in f.evidence}
     return Record(
@@ -161,6 +163,23 @@ def build_record(transcript: Transcript, findings: list[SignalFinding]) -> Recor
         share=substantive_share(readings),
         median_answer_words=_median_words(transcript),
     )
+
+
+def _taken_back(merged: list[SignalFinding], accepted: list[SignalFinding],
+                question_of: dict[int, int]) -> list[SignalFinding]:
+    """A risk that sinks on sight, which the candidate then took back: every turn it was heard in is followed, within
+    the same question, by an adaptation (the rigid answer, the pushback, "fair, I was brushing that off", a new
+    plan). Committees weigh that as a recovered moment, not a disqualifier; it still lowers the scores, and it
+    still sinks the interview if it persisted."""
+    adapted = [ev.turn_index for f in accepted if f.signal == "adapts_under_constraint" for ev in f.evidence]
+    out = []
+    for f in merged:
+        if f.signal in SINK_ON_SIGHT and not f.persisted_after_probe and all(
+                any(later > ev.turn_index and question_of[later] == question_of[ev.turn_index] for later in adapted)
+                for ev in f.evidence):
+            f = f.model_copy(update={"strength": min(f.strength, TAKEN_BACK_STRENGTH)})
+        out.append(f)
+    return out
 
 
 def _taken_up_later(transcript: Transcript, readings: dict[int, TurnReading], by_turn: dict[int, set[str]],

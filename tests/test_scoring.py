@@ -181,3 +181,31 @@ def test_an_adaptation_after_the_interviewer_came_back_is_read_against_the_const
     v = build_verdict(_came_back(reply, "pushback"), [f("adapts_under_constraint", reply, turn=5)], [], judge="t")
     assert "adapts_under_constraint" not in {s.signal for s in v.signals}
     assert [e.turn_index for e in v.unaddressed_constraints] == [3]
+
+
+def test_a_risk_taken_back_after_the_pushback_is_weighed_not_disqualifying():
+    """Writer S's counterfeit-listings candidate (dev): brushes the noisy brand reports off, is pushed back, says
+    'fair, I was brushing that off' and rebuilds the labels. A committee weighs a recovered moment; without the
+    recovery the same dismissal sinks the interview."""
+    dismissal = "If they over-report, that's a problem between the brands and the sellers, not really ours."
+    recovery = ("Okay, fair. The test buys become the evaluation set, and brand reports become a feature weighted by "
+                "each brand's track record, so genuine resellers are not taken down on one report.")
+
+    def interview(reply: str) -> Transcript:
+        return Transcript(id="t", persona="amazon", turns=[
+            TRANSCRIPT.turns[0], Turn(role="candidate", text=NARRATED[0]), DELAY,
+            Turn(role="candidate", text=dismissal),
+            Turn(role="interviewer", kind="pushback", text="Taking down genuine resellers is our problem."),
+            Turn(role="candidate", text=reply),
+            Turn(role="interviewer", kind="question", text="Next one."), Turn(role="candidate", text=NARRATED[2])])
+
+    risks = [f("defensive_under_constraint", dismissal, turn=3, strength=0.9),
+             f("ignores_data_reality", dismissal, turn=3, strength=0.8)]
+    unheard = ("adapts_under_constraint", "data_first")
+    positives = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s not in unheard]
+    recovered = build_verdict(interview(recovery), positives + risks + [
+        f("adapts_under_constraint", recovery, turn=5)], [], judge="t")
+    assert recovered.band == "hire" and recovered.recommendation.value != "strong_hire"
+    stayed = build_verdict(interview("The brands know their own products, so I'd keep them as labels."),
+                           positives + risks, [], judge="t")
+    assert stayed.band == "no_hire"
