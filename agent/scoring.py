@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from agent.feedback import compose_feedback, improvements
 from agent.models import Coverage, Evidence, SignalFinding, Transcript, Verdict
 from agent.offline.text import sentences, word_count
-from agent.responsiveness import read
+from agent.responsiveness import key_terms, read
 from agent.substance import TurnReading, admit, read_transcript, substantive_share
 from agent.taxonomy import POSITIVE_IDS, RECOMMENDATION_ORDER, SIGNALS, Dimension, Polarity, Recommendation
 
@@ -212,7 +212,9 @@ def _ignored_after_redirect(transcript: Transcript, readings: dict[int, TurnRead
         turn = transcript.turns[j]
         if turn.role == "interviewer" and turn.kind in ("question", None, "closing"):
             return False
-        if turn.role == "interviewer" and turn.kind in ("clarification", "pushback"):
+        if turn.role == "interviewer" and turn.kind in ("clarification", "pushback") and (
+                j == answer + 1 or len(key_terms(turn.text) & key_terms(constraint.text)) >= 2):
+            # It came back to the constraint: right after the answer that missed it, or in the constraint's terms.
             reply = transcript.turns[j + 1]
             if reply.role != "candidate" or by_turn.get(j + 1, set()) & RESPONSES:
                 return False

@@ -209,3 +209,29 @@ def test_a_risk_taken_back_after_the_pushback_is_weighed_not_disqualifying():
     stayed = build_verdict(interview("The brands know their own products, so I'd keep them as labels."),
                            positives + risks, [], judge="t")
     assert stayed.band == "no_hire"
+
+
+def test_a_clarification_about_something_else_is_not_coming_back_to_the_constraint():
+    """Writer T's strong plain candidate (dev scripts): two answers after a missed cost limit, the interviewer asks
+    the candidate to assume the data is messy. That is not a redirect to the cost limit, so the interview is not
+    capped for ignoring it (the limit is still named as unaddressed)."""
+    limit = Turn(role="interviewer", kind="constraint", constraint_kind="latency",
+                 text="The warehouse bill is already $2,000 a month and the CFO wants it flat.")
+
+    def interview(redirect: str) -> Transcript:
+        return Transcript(id="c", persona="startup", turns=[
+            TRANSCRIPT.turns[0], Turn(role="candidate", text=NARRATED[0]), limit,
+            Turn(role="candidate", text="I'd keep the previous goal visible as a secondary number."),
+            Turn(role="interviewer", kind="follow_up", text="What does that cost us?"),
+            Turn(role="candidate", text="Six months in, I'd keep automatic checks on the inputs."),
+            Turn(role="interviewer", kind="clarification", text=redirect),
+            Turn(role="candidate", text="I'd check the share of cases it acts on against real outcomes."),
+            Turn(role="interviewer", kind="question", text="Next one."), Turn(role="candidate", text=NARRATED[2])])
+
+    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"]
+    elsewhere = build_verdict(interview("Assume it's as messy as you'd expect, and tell me what you'd check."),
+                              findings, [], judge="t")
+    assert elsewhere.band == "hire" and [e.turn_index for e in elsewhere.unaddressed_constraints] == [3]
+    back = build_verdict(interview("I mean the warehouse bill: the CFO wants the $2,000 a month flat."),
+                         findings, [], judge="t")
+    assert back.band == "no_hire"
