@@ -229,3 +229,14 @@ def test_arguing_a_constraint_away_is_certainty_where_there_is_none():
              Turn(role="candidate", text="That doesn't really change much, the model will be fast enough anyway.")]
     found = {s.signal for s in judge_transcript(Transcript(id="r", persona="startup", turns=turns)).signals}
     assert {"defensive_under_constraint", "overconfidence"} <= found
+
+
+def test_a_terse_concrete_decision_is_short_not_hidden_reasoning():
+    """Writer T's terse expert (dev scripts): a terse decision is not 'a conclusion with no reasoning shown';
+    a bare non-answer of the same length still is."""
+    probe = Context(prompt_kind="probe", prompt_text="What would you build first?", first_answer=False,
+                    question_text="How would you recommend videos to people who just signed up?",
+                    problem=Problem.of("How would you recommend videos to people who just signed up?"))
+    assert "unstructured_reasoning" not in signals(
+        "Smallest shippable slice, live in two weeks.", probe)
+    assert "unstructured_reasoning" in signals("Something good, probably.", probe)

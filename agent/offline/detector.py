@@ -485,7 +485,9 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
     elif n_words >= 80 and connectives == 0:
         hits.add("unstructured_reasoning", sents[0], 0.6, "a list of fragments with no reasoning joining them")
     elif (not exempt and ctx.prompt_kind in ("question", "probe") and 0 < n_words <= 12 and connectives == 0
-          and sents):
+          and sents and not any(concrete_in_context([x.text for x in sents], ctx.problem))):
+        # A terse expert's concrete decision ("GBDT on windowed counts; must beat the current heuristic first") is
+        # a short answer, not a hidden one: writers label terse experts hires and never unstructured.
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
     prompt_words = max(1, word_count(ctx.prompt_text))
     topics = sum(1 for v in _topic_counts(body).values() if v)
