@@ -240,3 +240,37 @@ def test_a_terse_concrete_decision_is_short_not_hidden_reasoning():
     assert "unstructured_reasoning" not in signals(
         "Smallest shippable slice, live in two weeks.", probe)
     assert "unstructured_reasoning" in signals("Something good, probably.", probe)
+
+
+def _judged(*pairs: tuple[str, str], kinds: tuple[str, ...] = ()) -> set[str]:
+    turns = []
+    for n, (asked, said) in enumerate(pairs):
+        turns += [Turn(role="interviewer", kind=kinds[n] if n < len(kinds) else "question", text=asked),
+                  Turn(role="candidate", text=said)]
+    turns.append(Turn(role="interviewer", kind="closing", text="Thanks."))
+    return {s.signal for s in judge_transcript(Transcript(id="m", persona="google", turns=turns)).signals}
+
+
+def test_drifting_off_a_topic_the_candidate_takes_up_elsewhere_is_not_steering_away_from_it():
+    question = "How would you rank new listings for a home-rental search page?"
+    data_probe = "What data would you collect, and how would you check its quality?"
+    drifted = ("With a 50 millisecond budget I'd precompute the heavy aggregates and keep a small tree model in "
+               "the request path, so the latency stays flat at peak traffic.")
+    data_answer = ("The labels are bookings, which only exist for listings we already showed, so the data is "
+                   "skewed toward the old ranking; I'd log impressions, check for missing host fields and "
+                   "dedupe the bot traffic in the data before training anything.")
+    kinds = ("question", "probe", "probe")
+    met = _judged((question, data_answer), (data_probe, drifted), kinds=kinds)
+    assert "answers_different_question" not in met
+    avoided = _judged((question, "I'd train a gradient-boosted ranker on listing features and tune it."),
+                      (data_probe, drifted), kinds=kinds)
+    assert "answers_different_question" in avoided
+
+
+def test_complexity_deferred_until_the_simple_model_stalls_is_restraint():
+    for text in ("I'd hold off on deep models and new infrastructure until the errors of version one tell me "
+                 "what information is missing.",
+                 "I'd try the deep model when the cheap one stalls and its mistakes point at something only a "
+                 "bigger model can use."):
+        found = signals(text)
+        assert "premature_complexity" not in found, text

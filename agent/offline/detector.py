@@ -73,13 +73,23 @@ _NARRATIVE = re.compile(r"\btell me about\b|\bwalk me through\b|\ba time (?:when
 _COMFORT_TOPICS = ("model", "theory", "metric", "latency")
 
 
-def _topic_counts(text: str) -> dict[str, int]:
+def topic_counts(text: str) -> dict[str, int]:
     return {name: len(rx.findall(text)) for name, rx in _TOPICS.items()}
+
+
+_STEERED = "asked about {focus}, answered about {other}"
+_STEERED_BACK = re.compile(r"^asked about (\w+), answered about \w+$")
+
+
+def steered_from(finding: SignalFinding) -> str | None:
+    """The topic an answers_different_question finding of `_relevance` says the answer steered away from."""
+    m = _STEERED_BACK.match(finding.why or "") if finding.signal == "answers_different_question" else None
+    return m.group(1) if m else None
 
 
 def _prompt_focus(ctx: Context) -> str | None:
     """The topic the prompt is about; none for a story prompt ("tell me about a time..."), which has no topic."""
-    counts = _topic_counts(ctx.prompt_text)
+    counts = topic_counts(ctx.prompt_text)
     counts.pop("model")
     best = max(counts, key=counts.get)
     if _NARRATIVE.search(ctx.prompt_text):
@@ -490,7 +500,7 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
         # a short answer, not a hidden one: writers label terse experts hires and never unstructured.
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
     prompt_words = max(1, word_count(ctx.prompt_text))
-    topics = sum(1 for v in _topic_counts(body).values() if v)
+    topics = sum(1 for v in topic_counts(body).values() if v)
     narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "pushback")
     first = ctx.prompt_kind == "question" and ctx.first_answer
     # Length alone is not over-answering: a long answer whose every part serves a decision is a long right answer.
@@ -510,12 +520,11 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
     focus = _prompt_focus(ctx)
     if not focus:
         return
-    counts = _topic_counts(body)
+    counts = topic_counts(body)
     if counts.get(focus, 0) == 0:
         other = max((k for k in _COMFORT_TOPICS if k != focus), key=counts.get)
         if counts[other] >= 2:
-            hits.add("answers_different_question", sents[0], 0.75,
-                     f"asked about {focus}, answered about {other}")
+            hits.add("answers_different_question", sents[0], 0.75, _STEERED.format(focus=focus, other=other))
 
 
 UNHEARD_SCORE = 0.2

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from agent.grounding import Problem, is_recital
 from agent.models import Evidence, SignalFinding, Transcript, Turn, TurnAnalysis, Verdict
 from agent.offline import cues
-from agent.offline.detector import Context, analyze_turn
+from agent.offline.detector import Context, analyze_turn, steered_from, topic_counts
 from agent.offline.text import sentences
 from agent.scoring import build_verdict
 from agent.substance import concrete_in_context
@@ -146,6 +146,29 @@ def _certain_it_does_not_matter(findings: list[SignalFinding]) -> SignalFinding 
                          why="argued the new fact away instead of weighing it")
 
 
+# A topic taken up this many times in another answer is one the candidate meets rather than avoids.
+MET_TOPIC_MENTIONS = 2
+
+
+def _met_elsewhere(transcript: Transcript, findings: list[SignalFinding]) -> list[SignalFinding]:
+    """Drop "asked about X, answered about Y" where the candidate takes X up squarely in another answer.
+
+    The article's question-you-wish-you-were-asked is steering toward a comfortable topic; a candidate who works
+    through the data at length in one answer has not been avoiding data when another answer about data drifts to
+    latency (dev: 425 of 498 scripted verdicts in bounds with this, 422 without; labelled dev band 0.944 / 0.942).
+    """
+    answers = dict(transcript.candidate_turns())
+    kept = []
+    for f in findings:
+        focus = steered_from(f)
+        turn = f.evidence[0].turn_index if f.evidence else None
+        if focus and any(topic_counts(t.text).get(focus, 0) >= MET_TOPIC_MENTIONS
+                         for i, t in answers.items() if i != turn):
+            continue
+        kept.append(f)
+    return kept
+
+
 def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evidence]]:
     findings: list[SignalFinding] = []
     injections: list[Evidence] = []
@@ -153,6 +176,7 @@ def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evid
     for analysis in by_turn.values():
         findings.extend(analysis.findings)
         injections.extend(analysis.injection_attempts)
+    findings = _met_elsewhere(transcript, findings)
     findings.extend(_redirected(transcript, by_turn))
     findings.extend(f for f in (_recited(transcript), _unseen_reasoning(transcript, by_turn),
                                 _certain_it_does_not_matter(findings)) if f is not None)
