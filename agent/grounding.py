@@ -43,7 +43,9 @@ _QUANTITY = re.compile(
 # A choice the candidate makes: it turns one concrete unit into a decision about the problem.
 _DECISION = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would|we'?ll|let'?s)\s+(?:\w+\s+)?(?:start|use|train|pick|"
                        r"choose|go with|ship|build|keep|drop|cap|set|log|sample|split|weight|route|cache|precompute|"
-                       r"measure|compare|check|run|hold|give up|accept|rather|prioriti[sz]e|fit|label)\b",
+                       r"measure|compare|check|run|hold|give up|accept|rather|prioriti[sz]e|fit|label)\b"
+                       # A terse expert's schedule is a choice too: "Logistic regression this week. Trees next week."
+                       r"|\b(?:this|next) (?:week|sprint|month|quarter)\b|\b(?:week|day|phase) (?:one|two|1|2)\b",
                        re.IGNORECASE)
 _STOP_QUANTITY = re.compile(r"^\W*(?:one|first)\b", re.IGNORECASE)
 

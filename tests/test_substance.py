@@ -208,3 +208,13 @@ def test_the_interviewers_everyday_words_are_not_the_problems_terms():
     assert "play" in problem.terms and not {t for t in problem.terms if t.startswith("some")}
     said = "Right, so the baseline would be a simple model, something we can ship, and then we iterate from there."
     assert not grounding(said, problem)
+
+
+def test_a_terse_experts_schedule_is_a_concrete_decision():
+    """Writer W's terse expert (dev): "Logistic regression this week." names the model and when it ships; it is a
+    choice about the problem, and the simple model it proposes is starting simple."""
+    from agent.grounding import grounding
+
+    assert grounding("Logistic regression this week.")
+    assert not grounding("A simple model this week.")
+    assert "starts_simple" in found("Logistic regression this week. Anything bigger needs a reason.")
