@@ -274,3 +274,18 @@ def test_complexity_deferred_until_the_simple_model_stalls_is_restraint():
                  "bigger model can use."):
         found = signals(text)
         assert "premature_complexity" not in found, text
+
+
+def test_a_hypothesis_or_the_kept_half_of_a_change_is_not_arguing_with_the_constraint():
+    """Writer W's hedger with a plan (dev) was sunk for rigidity by two sentences that weigh the constraint."""
+    latency = Context(prompt_kind="constraint", constraint_kind="latency",
+                      prompt_text="New information: the whole decision must take under 50 ms at p99.")
+    noisy = Context(prompt_kind="constraint", constraint_kind="data",
+                    prompt_text="New information: about 20% of the labels are wrong.")
+    for text, ctx in (
+            ("With 50 milliseconds, my first guess is the model is fine and feature lookups are the problem, but "
+             "I'd want to profile before believing that.", latency),
+            ("If the wrong labels are diffuse, I'd keep training on it but build a small clean test set of "
+             "relabelled examples.", noisy)):
+        assert "defensive_under_constraint" not in signals(text, ctx), text
+    assert "defensive_under_constraint" in signals("Honestly the model is fine; I'd keep training on it.", noisy)

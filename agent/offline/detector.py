@@ -534,6 +534,22 @@ SPRAWL_TOPICS = 4
 OVER_CONCRETE = 0.6
 
 
+_BUT = re.compile(r"^\W*but\s+(?:also\s+)?", re.IGNORECASE)
+
+
+def _rigid_phrase(clause: Span, sents: list[Span]) -> bool:
+    """A rigid phrase is an argument unless it is a hypothesis said as one ("my first guess is the model is fine...,
+    but I'd want to profile before believing that") or the kept half of a change ("I'd keep training on it but build
+    a small clean test set")."""
+    sentence = _sentence_of(sents, clause)
+    before = sentence.text[: clause.start - sentence.start + (cues.DEFENSIVE.search(clause.text).start())]
+    if cues.UNCERTAIN.search(before):
+        return False
+    after = sentence.text[clause.end - sentence.start:]
+    but = _BUT.match(after)
+    return not (but and _MOVE.search(after[but.end():]))
+
+
 def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span], body: str,
                          ctx: Context) -> Reading | None:
     """Read the answer against the constraint or pushback it follows: an updated plan, an argument, or neither.
@@ -554,7 +570,7 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     heard = reading.addresses if reading else (
         ctx.prompt_kind != "pushback"
         or read(body, pushed, prompt_kind="pushback", question=ctx.question_text).addresses)
-    defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text)]
+    defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text) and _rigid_phrase(c, sents)]
     # Resistance of any kind: an argument, a dismissal of the data, the constraint handed to someone else.
     resisting = defensive + [c for c in clause_list if _dismissal(c.text) or hedges.deferral(c.text)]
     # Granting the point first ("It is. Check it on a few hundred places...") is not restating the plan against it.
