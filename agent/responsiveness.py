@@ -29,6 +29,7 @@ _PROMPT_FILLER = frozenset(stem(w) for w in (
     "okay", "noted", "sure", "right", "got", "say", "tell", "walk", "through", "think", "make", "going", "now",
     "you've", "you're", "what's", "happens", "thing", "things", "way", "does", "that", "mean", "part", "first",
     "one", "give", "given", "assume", "someone", "said", "still", "would", "build", "pick", "choose", "use",
+    "question", "questions", "asked", "ask", "answer", "answers", "bring", "back",
 ))
 _NUMBER = re.compile(r"(?<![\w.])(\d+(?:[.,]\d+)?)\s?(%|percent|ms|milliseconds?|seconds?|s\b|minutes?|hours?|days?|"
                      r"weeks?|months?|x\b|k\b|m\b|gb|mb|qps|rps|\$)?", re.IGNORECASE)
@@ -111,12 +112,15 @@ def _common(stem_: str) -> bool:
     return zipf_frequency(stem_, "en") >= COMMON_ZIPF
 
 
+_QUOTED = re.compile(r"\u201c[^\u201d]*\u201d|\"[^\"]*\"")
+
+
 def _core(prompt: str) -> str:
     """The prompt without its stock framing ("New information:", "How does that change your plan?")."""
     parts = [s.text for s in sentences(prompt)]
     kept = [p for p in parts if not re.match(r"^\W*(?:how does (?:that|this) change|new information\W*$|what'?s your)",
                                              p, re.IGNORECASE)]
-    text = " ".join(kept or parts)
+    text = _QUOTED.sub(" ", " ".join(kept or parts))
     return re.sub(r"^\W*(?:new information|update|constraint|heads up|problem|wrinkle|twist|catch|complication)"
                   r"\s*:\s*", "", text, flags=re.IGNORECASE)
 

@@ -45,3 +45,15 @@ def test_an_answer_in_the_constraints_own_terms_takes_it_up_without_quoting_it()
     assert read(plan, BUDGET, prompt_kind="constraint", constraint_kind="latency").addresses
     elsewhere = "I'd sit with the support team for a day and read the complaints they get."
     assert not read(elsewhere, BUDGET, prompt_kind="constraint", constraint_kind="latency").addresses
+
+
+def test_the_interviewers_own_words_and_the_candidates_quoted_words_are_not_what_was_asked():
+    """Writer T's off-topic candidate (dev) was heard adapting: "the bigger question" shared "question" with a
+    pushback that quoted the candidate's own words back."""
+    pushback = ('Let me bring us back from "That reminds me of a trip I took" to the question I asked. '
+                "What is your answer to that?")
+    answer = ("I think the bigger question is where the whole industry is going. Crypto is going to change "
+              "everything in the next five years.")
+    assert not read(answer, pushback, prompt_kind="pushback").addresses
+    probe = 'You said "precompute the aggregates". When that fails, what does the customer see?'
+    assert not read("I'd precompute the aggregates every hour.", probe, prompt_kind="probe").covered

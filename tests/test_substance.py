@@ -218,3 +218,12 @@ def test_a_terse_experts_schedule_is_a_concrete_decision():
     assert grounding("Logistic regression this week.")
     assert not grounding("A simple model this week.")
     assert "starts_simple" in found("Logistic regression this week. Anything bigger needs a reason.")
+
+
+def test_a_question_about_the_office_is_not_a_clarifying_question():
+    """Writer T's off-topic candidate (dev) reached lean_hire on 'framing' made of questions about remote Fridays,
+    the on-call rotation and restaurants."""
+    for chat in ("Do you know if the team gets to work remotely on Fridays?",
+                 "Sorry, I got distracted. Can we talk about the team's on-call rotation?"):
+        assert not found(chat) & {"frames_problem", "end_to_end_ownership"}, chat
+    assert "frames_problem" in found("Who sees these posts first, and how often does the ranking need to update?")
