@@ -22,7 +22,7 @@ from functools import lru_cache
 from agent import hedges
 from agent.grounding import Problem, grounding, is_recital
 from agent.models import SignalFinding, Transcript, Turn
-from agent.offline.text import content_words, sentences, word_count
+from agent.offline.text import sentences, word_count
 from agent.responsiveness import read
 from agent.taxonomy import POSITIVE_IDS
 from agent.untrusted import without_blocks
@@ -74,25 +74,18 @@ def is_concrete(sentence: str, problem: Problem | None = None) -> bool:
 
     The recital check (the costly one: it compares the sentence with every piece of advice) runs only for a
     sentence that would otherwise count."""
-    if hedges.is_confusion(sentence) or not ((is_question(sentence) and _asks_about(sentence, problem))
+    if hedges.is_confusion(sentence) or not ((is_question(sentence) and _asks_about(sentence))
                                              or grounding(sentence, problem)):
         return False
     return not is_recital(sentence, problem)
 
 
-_SIZING = re.compile(r"\bhow (?:often|fast|quickly|many|much|late|long|big|fresh)\b|\bwho\b", re.IGNORECASE)
-
-
-def _asks_about(question: str, problem: Problem | None) -> bool:
-    """A question to the interviewer is about the problem when it uses the problem's terms or asks what framing and
-    data reasoning ask (who uses it, what a mistake costs, how labels are made); "Do you know if the team works
-    remotely on Fridays?" is a question, not a clarifying one."""
+def _asks_about(question: str) -> bool:
+    """A question to the interviewer is about the problem unless it is about the job, the team or the interview
+    ("Do you know if the team works remotely on Fridays?" is a question, not a clarifying one)."""
     from agent.offline import cues
 
-    if problem is None or content_words(question) & problem.terms:
-        return True
-    return bool(_SIZING.search(question)) or any(rx.search(question)
-                                                 for rx in (cues.FRAMES, cues.DATA, cues.IMPACT, cues.METRICS))
+    return not cues.JOB_TALK.search(question)
 
 
 def concrete_in_context(sentences_: list[str], problem: Problem | None = None) -> list[bool]:

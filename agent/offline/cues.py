@@ -39,3 +39,4 @@ REDIRECT = lexicon("redirect").regex
 HOPPING = lexicon("hopping").regex
 CONNECTIVE = lexicon("connective").regex
 INJECTION = lexicon("injection").regex
+JOB_TALK = lexicon("job_talk").regex
