@@ -45,7 +45,11 @@ _DECISION = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would|we'?ll|let'?s)\s
                        r"choose|go with|ship|build|keep|drop|cap|set|log|sample|split|weight|route|cache|precompute|"
                        r"measure|compare|check|run|hold|give up|accept|rather|prioriti[sz]e|fit|label)\b"
                        # A terse expert's schedule is a choice too: "Logistic regression this week. Trees next week."
-                       r"|\b(?:this|next) (?:week|sprint|month|quarter)\b|\b(?:week|day|phase) (?:one|two|1|2)\b",
+                       r"|\b(?:this|next) (?:week|sprint|month|quarter)\b|\b(?:week|day|phase) (?:one|two|1|2)\b"
+                       # ...and so is a fragment that opens on its verb: "Start with the rule they use today plus...".
+                       r"|^\W*(?:start|use|train|ship|keep|drop|cap|set|log|sample|split|weight|route|cache|precompute|"
+                       r"measure|compare|check|run|hold|fit|label|relabel|alert|roll ?back|retrain|score|prune|serve|"
+                       r"cut|gate)\b",
                        re.IGNORECASE)
 _STOP_QUANTITY = re.compile(r"^\W*(?:one|first)\b", re.IGNORECASE)
 
@@ -133,42 +137,53 @@ def _applied(text: str, found: list[re.Match[str]]) -> bool:
     return False
 
 
-@lru_cache(maxsize=16384)
 def grounding(text: str, problem: Problem | None = None) -> Grounding:
-    """Why `text` is concrete (empty when it is not).
+    """Why `text` is concrete (empty when it is not)."""
+    count, reasons = _count(text, problem)
+    return Grounding(reasons if count >= MIN_UNITS else ())
+
+
+def units(text: str, problem: Problem | None = None) -> int:
+    """How many units of substance `text` holds (see `grounding`)."""
+    return _count(text, problem)[0]
+
+
+@lru_cache(maxsize=16384)
+def _count(text: str, problem: Problem | None) -> tuple[int, tuple[str, ...]]:
+    """The units of substance in `text` and what they are.
 
     Concreteness is counted in units: a quantity, each problem term, each mechanism, each specific word (up to two
     of each kind). One unit alone is usually an echo ("the customer is someone with a broken device") or a checklist
     word ("a clear rollback plan"); a quantity, or two units together, is a decision about this problem.
     """
     reasons: list[str] = []
-    units = 0
+    count = 0
     quantity = next((m for m in _QUANTITY.finditer(text) if not _STOP_QUANTITY.match(text[m.start():])), None)
     if quantity:
         reasons.append(f"quantity: {quantity.group(0).strip()}")
-        units += 2
+        count += 2
     stems = content_words(text)
     shared = sorted(stems & problem.terms) if problem else []
     if shared:
         reasons.append("problem terms: " + ", ".join(shared[:4]))
-        units += min(2, len(shared))
+        count += min(2, len(shared))
     found = list(_mechanism_rx().finditer(text))
     mechanisms = sorted({m.group(0).lower() for m in found})
     if mechanisms:
         reasons.append("mechanism: " + ", ".join(mechanisms[:4]))
-        units += min(2, len(mechanisms))
+        count += min(2, len(mechanisms))
     named = _proper_names(text, problem)
     rare = [w for w in dict.fromkeys(words(text)) if is_specific(w) and w not in mechanisms and w not in named]
     if rare:
         reasons.append("specific: " + ", ".join(rare[:4]))
-        units += min(2, len(rare))
+        count += min(2, len(rare))
     if mechanisms and _DECISION.search(text):
         reasons.append("a decision")
-        units += 1
+        count += 1
     elif mechanisms and _applied(text, found):
         reasons.append("a mechanism applied to something")
-        units += 1
-    return Grounding(tuple(reasons) if units >= MIN_UNITS else ())
+        count += 1
+    return count, tuple(reasons)
 
 
 @lru_cache(maxsize=16384)

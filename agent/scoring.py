@@ -33,6 +33,7 @@ RESPONSES = frozenset({"adapts_under_constraint", "defensive_under_constraint"})
 HOLLOW_SHARE = 0.34
 LEVEL = {r: i for i, r in enumerate(RECOMMENDATION_ORDER)}
 THIN_SHARE = 0.5
+SINGLE_ANSWER_MIN = 5
 # strong_hire needs hedges in fewer than one answer in this many.
 STRONG_HEDGING_SHARE = 3
 # strong_hire needs the reasoning said out loud: "interviewers cannot score reasoning they cannot observe" (the
@@ -320,7 +321,9 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     persisted_rigidity = any(f.signal == "defensive_under_constraint" and f.persisted_after_probe for f in findings)
     if len(record.rigid_turns) >= 2 or persisted_rigidity or not positives or record.share < HOLLOW_SHARE:
         return Recommendation.NO_HIRE
+    answers_with_signal = {ev.turn_index for f in record.positives for ev in f.evidence}
     capped = (bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
+              or (len(record.readings) >= SINGLE_ANSWER_MIN and len(answers_with_signal) < 2)
               or bool(record.ignored))
     if capped and rec.band == "hire":
         rec = Recommendation.LEAN_NO_HIRE

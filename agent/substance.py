@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from agent import hedges
-from agent.grounding import Problem, grounding, is_recital
+from agent.grounding import Problem, grounding, is_recital, units
 from agent.models import SignalFinding, Transcript, Turn
 from agent.offline.text import sentences, word_count
 from agent.responsiveness import read
@@ -88,10 +88,23 @@ def _asks_about(question: str) -> bool:
     return not cues.JOB_TALK.search(question)
 
 
+# An answer this short is read whole, and this many units across two sentences or more make it concrete.
+TERSE_ANSWER_WORDS = 60
+DENSE_UNITS = 4
+
+
 def concrete_in_context(sentences_: list[str], problem: Problem | None = None) -> list[bool]:
     """Which sentences are concrete, each read with the one after it: "The costs are asymmetric." is concrete when
-    the next sentence says what each error costs; a recital or a confused question never is."""
+    the next sentence says what each error costs; a recital or a confused question never is.
+
+    A terse answer is read whole: fragments with one unit of substance each ("Alert on jumps. Rollback to last good
+    model in one step. Holdout stays forever.") are concrete together when the answer adds up to `DENSE_UNITS`."""
     own = [is_concrete(s, problem) for s in sentences_]
+    if word_count(" ".join(sentences_)) <= TERSE_ANSWER_WORDS:
+        counted = [units(s, problem) for s in sentences_]
+        if sum(counted) >= DENSE_UNITS and sum(1 for c in counted if c) >= 2:
+            own = [ok or (c > 0 and not hedges.is_confusion(s) and not is_recital(s, problem))
+                   for s, ok, c in zip(sentences_, own, counted, strict=True)]
     out = []
     for i, s in enumerate(sentences_):
         borrowed = (i + 1 < len(sentences_) and own[i + 1] and not hedges.is_confusion(s)
@@ -122,7 +135,7 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
         problem = _problem(transcript, q_start, i)
         said = [s.text for s in sentences(without_blocks(turn.text))]  # instructions to the judge are not an answer
         concrete = tuple(s for s, ok in zip(said, concrete_in_context(said, problem), strict=True) if ok)
-        committed = any(is_committed(s, problem) for s in concrete)
+        committed = any(not hedges.is_hedged(s) for s in concrete)
         q_text = transcript.turns[q_start].text if q_start < i else ""
         reading = None
         if prompt is not None and prompt_kind in ("constraint", "question", "probe", "follow_up"):

@@ -228,10 +228,28 @@ def test_a_clarification_about_something_else_is_not_coming_back_to_the_constrai
             Turn(role="candidate", text="I'd check the share of cases it acts on against real outcomes."),
             Turn(role="interviewer", kind="question", text="Next one."), Turn(role="candidate", text=NARRATED[2])])
 
-    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"]
+    findings = [f(s, "Who uses the ranking?") for s in POSITIVE_IDS if s != "adapts_under_constraint"] + [
+        f("end_to_end_ownership", "keep a 5% canary with a rollback", turn=9)]
     elsewhere = build_verdict(interview("Assume it's as messy as you'd expect, and tell me what you'd check."),
                               findings, [], judge="t")
     assert elsewhere.band == "hire" and [e.turn_index for e in elsewhere.unaddressed_constraints] == [3]
     back = build_verdict(interview("I mean the warehouse bill: the CFO wants the $2,000 a month flat."),
                          findings, [], judge="t")
     assert back.band == "no_hire"
+
+
+def test_signal_in_one_answer_out_of_many_is_a_thin_interview():
+    """Writer K's off-topic candidate (dev) told dashboard stories for eleven answers; two positives heard in one of
+    them took it to lean_hire."""
+    story = "At my last company I built a churn dashboard in Tableau and presented it to the VP every quarter."
+    ranking = "I'd rank by a logistic regression on 30 days of clicks and keep a 5% holdout to measure lift."
+    turns = [Turn(role="interviewer", kind="question", text="Design a ranking model for the home feed.")]
+    for i in range(6):
+        turns += [Turn(role="candidate", text=ranking if i == 0 else story),
+                  Turn(role="interviewer", kind="probe", text="What would you measure first?")]
+    transcript = Transcript(id="thin", persona="google", turns=turns[:-1])
+    findings = [f("starts_simple", "I'd rank by a logistic regression on 30 days of clicks", turn=1),
+                f("impact_linkage", "keep a 5% holdout to measure lift", turn=1)]
+    assert build_verdict(transcript, findings, [], judge="t").recommendation.band == "no_hire"
+    spread = findings[:1] + [f("impact_linkage", "presented it to the VP every quarter", turn=3)]
+    assert build_verdict(transcript, spread, [], judge="t").recommendation.band == "hire"

@@ -8,6 +8,7 @@ from agent.grounding import Problem
 from agent.models import Transcript, Turn
 from agent.offline.detector import Context, analyze_turn
 from agent.offline.judge import judge_transcript
+from agent.taxonomy import POSITIVE_IDS
 
 FEED = ("Design the ranking model that decides which posts from friends and groups a Facebook user sees first in "
         "Feed, optimising for meaningful interactions.")
@@ -227,3 +228,12 @@ def test_a_question_about_the_office_is_not_a_clarifying_question():
                  "Sorry, I got distracted. Can we talk about the team's on-call rotation?"):
         assert not found(chat) & {"frames_problem", "end_to_end_ownership"}, chat
     assert "frames_problem" in found("Who sees these posts first, and how often does the ranking need to update?")
+
+
+def test_a_terse_answer_is_read_whole():
+    """Writer W's terse expert (dev): fragments with one unit each are concrete together, so its monitoring plan is
+    ownership; a short answer of generic words stays generic."""
+    plan = ("Monitoring: feature null rates and ranges, score distribution, action rate. Alert on jumps. Rollback "
+            "to last good model in one step. Holdout stays forever.")
+    assert "end_to_end_ownership" in found(plan)
+    assert not found("Monitoring is key. Alerts matter. Always have a plan. Keep it simple.") & set(POSITIVE_IDS)

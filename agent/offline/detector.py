@@ -257,7 +257,7 @@ def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
     """
     concrete = concrete_in_context([s.text for s in sents], ctx.problem)
     concrete = {s: ok for s, ok in zip(sents, concrete, strict=True)}
-    if not any(is_committed(s.text, ctx.problem) for s, ok in concrete.items() if ok):
+    if not any(ok and not hedges.is_hedged(s.text) for s, ok in concrete.items()):
         concrete = dict.fromkeys(concrete, False)
     kept = False
     for signal in [s for s in hits.spans if s in POSITIVE_IDS]:
