@@ -67,10 +67,16 @@ class Problem:
 
     @classmethod
     def of(cls, *texts: str) -> Problem:
-        generic = _generic_stems()
-        everyday = {stem(w) for t in texts for w in words(t) if _zipf()(w, "en") >= EVERYDAY_ZIPF}
-        return cls(frozenset(w for t in texts for w in content_words(t)
-                             if w not in generic and w not in everyday and len(w) >= 4))
+        return cls(_problem_terms(texts))
+
+
+@lru_cache(maxsize=4096)
+def _problem_terms(texts: tuple[str, ...]) -> frozenset[str]:
+    """The same question's turns are read once per answer and again for the verdict: worth remembering."""
+    generic = _generic_stems()
+    everyday = {stem(w) for t in texts for w in words(t) if _zipf()(w, "en") >= EVERYDAY_ZIPF}
+    return frozenset(w for t in texts for w in content_words(t)
+                     if w not in generic and w not in everyday and len(w) >= 4)
 
 
 @dataclass(frozen=True)

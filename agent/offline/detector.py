@@ -13,6 +13,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from agent import hedges
 from agent.grounding import Problem, grounding
@@ -75,6 +76,11 @@ _COMFORT_TOPICS = ("model", "theory", "metric", "latency")
 
 def topic_counts(text: str) -> dict[str, int]:
     return {name: len(rx.findall(text)) for name, rx in _TOPICS.items()}
+
+
+def mentions(text: str, topic: str, at_least: int) -> bool:
+    """`text` names `topic` at least `at_least` times (stops reading there)."""
+    return next(islice(_TOPICS[topic].finditer(text), at_least - 1, None), None) is not None
 
 
 _STEERED = "asked about {focus}, answered about {other}"

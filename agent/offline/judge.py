@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from agent.grounding import Problem, is_recital
 from agent.models import Evidence, SignalFinding, Transcript, Turn, TurnAnalysis, Verdict
 from agent.offline import cues
-from agent.offline.detector import Context, analyze_turn, steered_from, topic_counts
+from agent.offline.detector import Context, analyze_turn, mentions, steered_from
 from agent.offline.text import sentences
 from agent.scoring import build_verdict
 from agent.substance import concrete_in_context
@@ -157,16 +157,16 @@ def _met_elsewhere(transcript: Transcript, findings: list[SignalFinding]) -> lis
     through the data at length in one answer has not been avoiding data when another answer about data drifts to
     latency (dev: 425 of 498 scripted verdicts in bounds with this, 422 without; labelled dev band 0.944 / 0.942).
     """
+    steered = {id(f): focus for f in findings if (focus := steered_from(f))}
+    if not steered:
+        return findings
     answers = dict(transcript.candidate_turns())
-    kept = []
-    for f in findings:
-        focus = steered_from(f)
+
+    def met(f: SignalFinding) -> bool:
         turn = f.evidence[0].turn_index if f.evidence else None
-        if focus and any(topic_counts(t.text).get(focus, 0) >= MET_TOPIC_MENTIONS
-                         for i, t in answers.items() if i != turn):
-            continue
-        kept.append(f)
-    return kept
+        return any(mentions(t.text, steered[id(f)], MET_TOPIC_MENTIONS) for i, t in answers.items() if i != turn)
+
+    return [f for f in findings if id(f) not in steered or not met(f)]
 
 
 def find_signals(transcript: Transcript) -> tuple[list[SignalFinding], list[Evidence]]:
