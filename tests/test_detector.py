@@ -289,3 +289,21 @@ def test_a_hypothesis_or_the_kept_half_of_a_change_is_not_arguing_with_the_const
              "relabelled examples.", noisy)):
         assert "defensive_under_constraint" not in signals(text, ctx), text
     assert "defensive_under_constraint" in signals("Honestly the model is fine; I'd keep training on it.", noisy)
+
+
+def test_a_terse_experts_plan_reason_and_caveat_are_heard():
+    """Writer S's terse expert (dev) was no_hire: a plan sent off with "Ship that first.", a one-line data reason
+    and a selection-bias caveat were each unheard or heard as hidden reasoning."""
+    question = ("We want to flag calls with likely violations for the client's compliance officer to review. Two "
+                "engineers, all calls are recorded.")
+    ask = Context(prompt_kind="question", prompt_text=question, question_text=question, problem=Problem.of(question))
+    why = Context(prompt_kind="probe", prompt_text="Why not train a model from the start?", question_text=question,
+                  problem=Problem.of(question))
+    assert "starts_simple" in signals(
+        "Off-the-shelf speech-to-text, a phrase list from the client's legal team matched on the transcript, rank "
+        "calls by weighted hits. Ship that first.", ask)
+    assert "unstructured_reasoning" not in signals("No labels. The officer's reviews become the labels.", why)
+    assert "unstructured_reasoning" in signals("Probably a neural net, yes.", why)
+    assert "data_first" in signals(
+        "A simple text classifier on transcripts, with the officer's verdicts as targets. Caveat: those verdicts "
+        "only cover calls we already ranked high.", ask)

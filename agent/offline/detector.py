@@ -421,12 +421,20 @@ def _ownership(hits: _Hits, sents: list[Span]) -> None:
             hits.add("end_to_end_ownership", span, 0.7, why)
 
 
+def _ships_it(sents: list[Span], span: Span) -> bool:
+    """The next sentence is a short send-off that makes this one the proposal ("...rank calls by weighted hits.
+    Ship that first.")."""
+    i = bisect_right(sents, span.start, key=lambda s: s.start)
+    return i < len(sents) and word_count(sents[i].text) <= 5 and bool(_PROPOSAL.search(sents[i].text))
+
+
 def _complexity(hits: _Hits, sentences_of: list[Span], clause_list: list[Span], ctx: Context) -> None:
     simple_before = _proposes_simple(ctx.earlier_answers)
     for clause in clause_list:
         s = cues.SIMPLE.search(clause.text)
         sentence = _sentence_of(sentences_of, clause).text
-        proposing = cues.ACTION.search(sentence) or _PROPOSAL.search(sentence) or _TERSE.match(sentence)
+        proposing = (cues.ACTION.search(sentence) or _PROPOSAL.search(sentence) or _TERSE.match(sentence)
+                     or _ships_it(sentences_of, clause))
         if s and proposing and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
             hits.add("starts_simple", clause, 0.85, "proposed something simple first and earned complexity")
             simple_before = True
@@ -501,9 +509,11 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
     elif n_words >= 80 and connectives == 0:
         hits.add("unstructured_reasoning", sents[0], 0.6, "a list of fragments with no reasoning joining them")
     elif (not exempt and ctx.prompt_kind in ("question", "probe") and 0 < n_words <= 12 and connectives == 0
-          and sents and not any(concrete_in_context([x.text for x in sents], ctx.problem))):
-        # A terse expert's concrete decision ("GBDT on windowed counts; must beat the current heuristic first") is
-        # a short answer, not a hidden one: writers label terse experts hires and never unstructured.
+          and sents and not any(concrete_in_context([x.text for x in sents], ctx.problem))
+          and not cues.DATA.search(body)):
+        # A terse expert's concrete decision ("GBDT on windowed counts; must beat the current heuristic first") or
+        # data reason ("No labels.") is a short answer, not a hidden one: writers label terse experts hires and
+        # never unstructured.
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
     prompt_words = max(1, word_count(ctx.prompt_text))
     topics = sum(1 for v in topic_counts(body).values() if v)
