@@ -74,18 +74,18 @@ def is_concrete(sentence: str, problem: Problem | None = None) -> bool:
 
     The recital check (the costly one: it compares the sentence with every piece of advice) runs only for a
     sentence that would otherwise count."""
-    if hedges.is_confusion(sentence) or not ((is_question(sentence) and _asks_about(sentence))
+    if hedges.is_confusion(sentence) or not ((is_question(sentence) and not _job_talk(sentence))
                                              or grounding(sentence, problem)):
         return False
     return not is_recital(sentence, problem)
 
 
-def _asks_about(question: str) -> bool:
-    """A question to the interviewer is about the problem unless it is about the job, the team or the interview
-    ("Do you know if the team works remotely on Fridays?" is a question, not a clarifying one)."""
+def _job_talk(question: str) -> bool:
+    """A question about the job, the team or the interview, not the problem: "Do you know if the team works remotely
+    on Fridays?" is a question, not a clarifying one. (The lexicons load on first use, not at import.)"""
     from agent.offline import cues
 
-    return not cues.JOB_TALK.search(question)
+    return bool(cues.JOB_TALK.search(question))
 
 
 # An answer this short is read whole, and this many units across two sentences or more make it concrete.

@@ -74,7 +74,7 @@ _NARRATIVE = re.compile(r"\btell me about\b|\bwalk me through\b|\ba time (?:when
 _COMFORT_TOPICS = ("model", "theory", "metric", "latency")
 
 
-def topic_counts(text: str) -> dict[str, int]:
+def _topic_counts(text: str) -> dict[str, int]:
     return {name: len(rx.findall(text)) for name, rx in _TOPICS.items()}
 
 
@@ -95,7 +95,7 @@ def steered_from(finding: SignalFinding) -> str | None:
 
 def _prompt_focus(ctx: Context) -> str | None:
     """The topic the prompt is about; none for a story prompt ("tell me about a time..."), which has no topic."""
-    counts = topic_counts(ctx.prompt_text)
+    counts = _topic_counts(ctx.prompt_text)
     counts.pop("model")
     best = max(counts, key=counts.get)
     if _NARRATIVE.search(ctx.prompt_text):
@@ -433,9 +433,9 @@ def _complexity(hits: _Hits, sentences_of: list[Span], clause_list: list[Span], 
     for clause in clause_list:
         s = cues.SIMPLE.search(clause.text)
         sentence = _sentence_of(sentences_of, clause).text
-        proposing = (cues.ACTION.search(sentence) or _PROPOSAL.search(sentence) or _TERSE.match(sentence)
-                     or _ships_it(sentences_of, clause))
-        if s and proposing and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
+        proposing = s and (cues.ACTION.search(sentence) or _PROPOSAL.search(sentence) or _TERSE.match(sentence)
+                           or _ships_it(sentences_of, clause))
+        if proposing and not (cues.COMPLEX.search(clause.text) and not cues.CONDITIONAL.search(clause.text)):
             hits.add("starts_simple", clause, 0.85, "proposed something simple first and earned complexity")
             simple_before = True
             continue
@@ -516,7 +516,7 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
         # never unstructured.
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
     prompt_words = max(1, word_count(ctx.prompt_text))
-    topics = sum(1 for v in topic_counts(body).values() if v)
+    topics = sum(1 for v in _topic_counts(body).values() if v)
     narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "pushback")
     first = ctx.prompt_kind == "question" and ctx.first_answer
     # Length alone is not over-answering: a long answer whose every part serves a decision is a long right answer.
@@ -536,7 +536,7 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
     focus = _prompt_focus(ctx)
     if not focus:
         return
-    counts = topic_counts(body)
+    counts = _topic_counts(body)
     if counts.get(focus, 0) == 0:
         other = max((k for k in _COMFORT_TOPICS if k != focus), key=counts.get)
         if counts[other] >= 2:
@@ -553,12 +553,12 @@ OVER_CONCRETE = 0.6
 _BUT = re.compile(r"^\W*but\s+(?:also\s+)?", re.IGNORECASE)
 
 
-def _rigid_phrase(clause: Span, sents: list[Span]) -> bool:
+def _rigid_phrase(clause: Span, cue: re.Match[str], sents: list[Span]) -> bool:
     """A rigid phrase is an argument unless it is a hypothesis said as one ("my first guess is the model is fine...,
     but I'd want to profile before believing that") or the kept half of a change ("I'd keep training on it but build
     a small clean test set")."""
     sentence = _sentence_of(sents, clause)
-    before = sentence.text[: clause.start - sentence.start + (cues.DEFENSIVE.search(clause.text).start())]
+    before = sentence.text[: clause.start - sentence.start + cue.start()]
     if cues.UNCERTAIN.search(before):
         return False
     after = sentence.text[clause.end - sentence.start:]
@@ -586,7 +586,7 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     heard = reading.addresses if reading else (
         ctx.prompt_kind != "pushback"
         or read(body, pushed, prompt_kind="pushback", question=ctx.question_text).addresses)
-    defensive = [c for c in clause_list if cues.DEFENSIVE.search(c.text) and _rigid_phrase(c, sents)]
+    defensive = [c for c in clause_list if (cue := cues.DEFENSIVE.search(c.text)) and _rigid_phrase(c, cue, sents)]
     # Resistance of any kind: an argument, a dismissal of the data, the constraint handed to someone else.
     resisting = defensive + [c for c in clause_list if _dismissal(c.text) or hedges.deferral(c.text)]
     # Granting the point first ("It is. Check it on a few hundred places...") is not restating the plan against it.
