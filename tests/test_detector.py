@@ -307,3 +307,45 @@ def test_a_terse_experts_plan_reason_and_caveat_are_heard():
     assert "data_first" in signals(
         "A simple text classifier on transcripts, with the officer's verdicts as targets. Caveat: those verdicts "
         "only cover calls we already ranked high.", ask)
+
+
+def test_options_weighed_without_landing_one_are_unstructured():
+    """Writer N's and O's hedgers (dev): 'maybe X, or maybe Y' with every sentence hedged lands nothing. The same
+    options landed on a condition ('If not, then ...'), or one of them committed to, are a plan."""
+    probe = Context(prompt_kind="probe", prompt_text="Pick one to start with. What would you try first?",
+                    first_answer=False, question_text="How would you forecast each home's heating demand tomorrow?",
+                    problem=Problem.of("How would you forecast each home's heating demand tomorrow?"))
+    assert "unstructured_reasoning" in signals(
+        "Maybe a text classifier. Reviewers might disagree, it could be a problem. Maybe it's fine, maybe not, "
+        "it depends on how they were trained, I guess.", probe)
+    assert "unstructured_reasoning" not in signals(
+        "Maybe a per-home model, maybe one model for everyone. If homes with a year of history beat the shared "
+        "model on last winter, per-home for them. If not, then the shared model with the home's size as a "
+        "feature.", probe)
+    assert "unstructured_reasoning" not in signals(
+        "Maybe a per-home model, or maybe one model for everyone. I'd start with one shared gradient-boosted "
+        "model on hourly outdoor temperature and the home's last 14 days, and compare it to yesterday's usage.",
+        probe)
+
+
+def test_a_lecture_is_heard_by_its_shape_not_only_its_vocabulary():
+    """Writer A's formalist (dev-077): a formula said aloud, a citation and a decomposition, with no decision."""
+    lecture = ("Calibration is a subtle notion. Formally a predictor f is calibrated if the expectation of Y given "
+               "f(X) = p equals p for every p, and there's a literature on calibration versus refinement: the "
+               "Brier score decomposes into reliability, resolution and uncertainty terms, going back to Murphy "
+               "in 1973. Proper scoring rules reward calibration, whereas hinge loss doesn't.")
+    assert "theory_over_decisions" in signals(lecture)
+    assert "theory_over_decisions" not in signals(
+        "I'd check calibration first: bucket last week's predictions into ten bins and compare each bin's mean "
+        "score with its observed click rate, and refit with isotonic regression if the top bins are off by more "
+        "than two points.")
+
+
+def test_the_llm_stack_said_as_names_is_name_dropping():
+    """Writer U's trend salad (dev u-022): the fine-tuning and serving stack named, with no reason for any."""
+    assert "tool_name_dropping" in signals(
+        "Embed every email with a foundation model, store the embeddings in a vector database, do "
+        "retrieval-augmented classification, fine-tune with LoRA and align it with RLHF on user feedback.")
+    assert "tool_name_dropping" not in signals(
+        "A logistic regression on sender reputation and link features first, because it classifies in under a "
+        "millisecond on CPU and we can read its weights when spammers adapt.")

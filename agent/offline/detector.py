@@ -515,13 +515,20 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
         # data reason ("No labels.") is a short answer, not a hidden one: writers label terse experts hires and
         # never unstructured.
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
+    concrete = concrete_in_context([x.text for x in sents], ctx.problem)
+    if (not exempt and len(cues.MAYBE.findall(body)) >= 2 and not cues.BRANCH.search(body)
+            and not any(ok and not hedges.is_hedged(x.text) for x, ok in zip(sents, concrete, strict=True))):
+        # "Maybe a per-home model, or maybe one model for everyone, both have issues I guess": options weighed
+        # and none landed, every sentence hedged. Committees hear that as reasoning with no structure. A plan with
+        # its branches ("if not, then ...") has landed them on a condition.
+        span = next(x for x in sents if cues.MAYBE.search(x.text))
+        hits.add("unstructured_reasoning", span, 0.6, "weighed options without landing one")
     prompt_words = max(1, word_count(ctx.prompt_text))
     topics = sum(1 for v in _topic_counts(body).values() if v)
     narrow = ctx.prompt_kind in ("probe", "clarification", "follow_up", "pushback")
     first = ctx.prompt_kind == "question" and ctx.first_answer
     # Length alone is not over-answering: a long answer whose every part serves a decision is a long right answer.
     # It is over-answering when it sprawls: many topics at once, or much of it saying nothing concrete.
-    concrete = concrete_in_context([x.text for x in sents], ctx.problem)
     sprawling = topics >= SPRAWL_TOPICS or sum(concrete) < OVER_CONCRETE * len(sents)
     if sents and sprawling and (n_words >= 150 or (first and n_words >= 120)
                                 or (narrow and n_words >= 90 and n_words / prompt_words >= 12 and topics >= 5)):
