@@ -27,6 +27,8 @@ RARE_ZIPF = 4.0
 RECITAL_COVERAGE = 0.7
 MIN_UNITS = 2
 RECITAL_SIMILARITY = 0.86
+# Two exemplars spliced into one sentence are read together only for a sentence this long, each adding two words.
+SPLICED_MIN_WORDS = 5
 # What follows a mechanism when it is applied to something: a preposition and a content word, or a noun it qualifies.
 _APPLIED_TO = re.compile(r"\s+(?:(?:on|of|by|per|over|for|from|against|across)\s+(?:the |our |their |each |every |a )?"
                          r"(?P<object>[a-z][\w-]{3,})|(?P<noun>[a-z][\w-]{3,})(?:\s+[a-z][\w-]{3,})?\s+"
@@ -51,7 +53,11 @@ _DECISION = re.compile(r"\b(?:i'?d|i would|i'?ll|we'?d|we would|we'?ll|let'?s)\s
                        r"measure|compare|check|run|hold|fit|label|relabel|alert|roll ?back|retrain|score|prune|serve|"
                        r"cut|gate)\b",
                        re.IGNORECASE)
-_STOP_QUANTITY = re.compile(r"^\W*(?:one|first)\b", re.IGNORECASE)
+# "one of", "first", and the count of the answer's own parts ("three buckets: framing, data and tradeoffs") are not
+# quantities of the problem.
+_STOP_QUANTITY = re.compile(r"^\W*(?:(?:one|first)\b|(?:two|three|four|five) (?:buckets|pillars|parts|areas|things|"
+                            r"points|phases|components|dimensions|aspects|themes|sections|topics|ways)\b)",
+                            re.IGNORECASE)
 
 
 # Words this common ("something" 5.8, "thing" 5.7, "want" 6.0 on the Zipf scale; "play" 5.6 stays) are how the
@@ -194,11 +200,16 @@ def _count(text: str, problem: Problem | None) -> tuple[int, tuple[str, ...]]:
 
 @lru_cache(maxsize=16384)
 def is_recital(sentence: str, problem: Problem | None = None) -> bool:
-    """The sentence is generic advice said back: an exemplar covers it and it adds nothing of this problem."""
+    """The sentence is generic advice said back: an exemplar covers it and it adds nothing of this problem.
+
+    Advice is often spliced ("I'd treat data as a first-class citizen and understand its provenance, labeling,
+    biases and drift" is two exemplars in one sentence), so coverage is by the two exemplars that cover most."""
     said = content_words(sentence)
     if not said:
         return False
-    best = max(len(said & e) / len(said) for e in _advice_stems())
+    first, second = sorted((said & e for e in _advice_stems()), key=len)[-2:]
+    spliced = len(said) >= SPLICED_MIN_WORDS and len(second - first) >= 2
+    best = len(first | second if spliced else second) / len(said)
     if best < RECITAL_COVERAGE and len(said) > 2:
         from agent.semantic import best_match
 

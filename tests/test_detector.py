@@ -349,3 +349,14 @@ def test_the_llm_stack_said_as_names_is_name_dropping():
     assert "tool_name_dropping" not in signals(
         "A logistic regression on sender reputation and link features first, because it classifies in under a "
         "millisecond on CPU and we can read its weights when spammers adapt.")
+
+
+def test_a_rigid_phrase_under_a_negation_is_the_opposite_of_rigidity():
+    """Writer Z's long-right candidate (dev z-012): 'not pretend the same model covers it' changes the plan."""
+    ctx = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
+                  prompt_text="A large share of merchants asking for financing have less than 6 months of history.",
+                  question_text="How would you decide how much financing to offer each merchant?")
+    assert "defensive_under_constraint" not in signals(
+        "They'd get smaller offers with tighter caps. Our loss estimate for this segment is much less certain, so "
+        "I'd price it with more margin and watch it more closely, not pretend the same model covers it.", ctx)
+    assert "defensive_under_constraint" in signals("I'd keep the same model, it covers them fine.", ctx)

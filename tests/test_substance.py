@@ -237,3 +237,29 @@ def test_a_terse_answer_is_read_whole():
             "to last good model in one step. Holdout stays forever.")
     assert "end_to_end_ownership" in found(plan)
     assert not found("Monitoring is key. Alerts matter. Always have a plan. Keep it simple.") & set(POSITIVE_IDS)
+
+
+def test_advice_spliced_into_one_sentence_or_announced_in_buckets_is_still_a_recital():
+    """Writer Z's reciter (dev z-017): two exemplars spliced in one sentence, and the answer's own parts counted
+    ("three buckets"), ground nothing; the reciter lands below the hire band, as labelled."""
+    from agent.grounding import grounding, is_recital
+
+    problem = Problem.of("Design query autocomplete suggestions for Google Search.")
+    assert is_recital("On data: I'd treat data as a first-class citizen and understand its provenance, labeling, "
+                      "biases and drift.", problem)
+    assert not grounding("I'd structure my answer in three buckets: problem framing, data, and tradeoffs.", problem)
+    assert grounding("Three days of typed prefixes, counted per region.", problem)
+    turns = [Turn(role="interviewer", kind="question", text="Design query autocomplete suggestions for Google Search."),
+             Turn(role="candidate", text="I'd structure my answer in three buckets: problem framing, data, and "
+                  "tradeoffs. On framing: who is the user, what decision are we improving, what does success look "
+                  "like. On data: I'd treat data as a first-class citizen and understand its provenance, labeling, "
+                  "biases and drift. On tradeoffs: I'd be explicit about competing goals, like accuracy versus "
+                  "latency."),
+             Turn(role="interviewer", kind="constraint", constraint_kind="latency",
+                  text="Suggestions must update on every keystroke within 30ms of server time."),
+             Turn(role="candidate", text="That's a classic accuracy-versus-latency tradeoff. I'd make it explicit and "
+                  "prioritize latency, because users notice lag. And I'd start simple with a baseline and earn "
+                  "complexity from there."),
+             Turn(role="interviewer", kind="closing", text="Thanks.")]
+    verdict = judge_transcript(Transcript(id="z", persona="google", turns=turns))
+    assert verdict.recommendation.band == "no_hire"

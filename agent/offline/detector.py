@@ -517,10 +517,12 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
     concrete = concrete_in_context([x.text for x in sents], ctx.problem)
     if (not exempt and len(cues.MAYBE.findall(body)) >= 2 and not cues.BRANCH.search(body)
-            and not any(ok and not hedges.is_hedged(x.text) for x, ok in zip(sents, concrete, strict=True))):
+            and not any(ok and not hedges.is_hedged(x.text) for x, ok in zip(sents, concrete, strict=True))
+            and not hedges.concrete_plan(body, ctx.problem)):
         # "Maybe a per-home model, or maybe one model for everyone, both have issues I guess": options weighed
-        # and none landed, every sentence hedged. Committees hear that as reasoning with no structure. A plan with
-        # its branches ("if not, then ...") has landed them on a condition.
+        # and none landed, nothing concrete said. Committees hear that as reasoning with no structure. A plan with
+        # its branches ("if not, then ...") has landed them on a condition, and a hedged concrete check ("I guess
+        # I'd replay a few past news spikes") is a plan to find out.
         span = next(x for x in sents if cues.MAYBE.search(x.text))
         hits.add("unstructured_reasoning", span, 0.6, "weighed options without landing one")
     prompt_words = max(1, word_count(ctx.prompt_text))
@@ -566,7 +568,7 @@ def _rigid_phrase(clause: Span, cue: re.Match[str], sents: list[Span]) -> bool:
     a small clean test set")."""
     sentence = _sentence_of(sents, clause)
     before = sentence.text[: clause.start - sentence.start + cue.start()]
-    if cues.UNCERTAIN.search(before):
+    if cues.UNCERTAIN.search(before) or negated(clause.text, cue.start()):
         return False
     after = sentence.text[clause.end - sentence.start:]
     but = _BUT.match(after)
