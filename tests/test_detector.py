@@ -360,3 +360,21 @@ def test_a_rigid_phrase_under_a_negation_is_the_opposite_of_rigidity():
         "They'd get smaller offers with tighter caps. Our loss estimate for this segment is much less certain, so "
         "I'd price it with more margin and watch it more closely, not pretend the same model covers it.", ctx)
     assert "defensive_under_constraint" in signals("I'd keep the same model, it covers them fine.", ctx)
+
+
+def test_a_data_problem_waved_off_as_washing_out_is_dismissed_and_rigid():
+    """Writer Z's mixed record (dev z-029): noisy reports 'wash out', 'won't move a model', 'the reports are good
+    enough', and after the pushback 'a second-order effect' with the label kept: a committee's no-hire."""
+    constraint = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
+                         prompt_text="In some categories sellers mass-report their competitors, and many scammed "
+                                     "buyers never report at all.",
+                         question_text="Design a system to catch scam listings and scam sellers on a marketplace.")
+    found = signals("At Marketplace volume that noise washes out. A few competitors mass-reporting won't move a "
+                    "model trained on that much data. The reports are good enough.", constraint)
+    assert "ignores_data_reality" in found
+    assert "defensive_under_constraint" in signals(
+        "I think it's a second-order effect. If it became a problem we could dedupe reports per reporter.",
+        constraint)
+    assert "ignores_data_reality" not in signals(
+        "Mass reports cluster in rentals and tickets, so I'd count one report per reporter per seller and hold "
+        "out reviewer-confirmed cases as the test set.", constraint)
