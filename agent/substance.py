@@ -45,6 +45,7 @@ class TurnReading:
     addresses: bool
     off_topic: bool
     concrete_sentences: tuple[str, ...]
+    steered_back: bool = False  # the interviewer's next line steered the answer back to the question
 
     @property
     def hedged(self) -> bool:
@@ -160,8 +161,17 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             addresses=reading.addresses if reading else (adapting_to.addresses if adapting_to else True),
             off_topic=bool(reading and reading.off_topic and prompt_kind != "constraint"),
             concrete_sentences=concrete,
+            steered_back=_steered_back(transcript, i),
         )
     return out
+
+
+def _steered_back(transcript: Transcript, answer: int) -> bool:
+    """The interviewer's next line steers back to what was asked ("I'm asking about the risk model")."""
+    from agent.offline import cues
+
+    following = transcript.turns[answer + 1] if answer + 1 < len(transcript.turns) else None
+    return bool(following and following.role == "interviewer" and cues.REDIRECT.search(following.text))
 
 
 def _quote_concrete(quote: str, reading: TurnReading) -> bool:
@@ -180,7 +190,9 @@ def admit(findings: list[SignalFinding], readings: dict[int, TurnReading]) -> li
             r = readings.get(ev.turn_index)
             if r is None or r.off_topic or not r.committed or not _quote_concrete(ev.quote, r):
                 continue
-            if f.signal == "adapts_under_constraint" and not r.addresses:
+            if f.signal == "adapts_under_constraint" and (not r.addresses or r.steered_back):
+                # An answer the interviewer had to steer back to the question did not take the constraint up,
+                # whatever words of it the answer echoed ("loss rate under 3%" inside an OKR framework).
                 continue
             if f.signal == "end_to_end_ownership" and r.deferred:
                 continue

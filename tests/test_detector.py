@@ -378,3 +378,50 @@ def test_a_data_problem_waved_off_as_washing_out_is_dismissed_and_rigid():
     assert "ignores_data_reality" not in signals(
         "Mass reports cluster in rentals and tickets, so I'd count one report per reporter per seller and hold "
         "out reviewer-confirmed cases as the test set.", constraint)
+
+
+def test_writer_ac_readings_of_constraints():
+    """Writer AC (dev): a purpose clause is not a hand-off, a model kept small is a change, a metric read as review
+    work is tied to a decision, and a constraint argued away in a theorist's register is rigidity."""
+    ctx = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
+                  prompt_text="40% of the collection is in Japanese; only two attorneys read Japanese.",
+                  question_text="Design an ML system to help a law firm with e-discovery review.")
+    assert "defensive_under_constraint" not in signals(
+        "I'd estimate recall separately for the Japanese subset, and tell the partners early that its interval "
+        "will be wider, so they can negotiate the protocol with that in mind.", ctx)
+    phone = Context(prompt_kind="constraint", constraint_kind="latency", constraint_active=True,
+                    prompt_text="Many farmers have low-end phones and no connectivity; the answer must come on the "
+                                "phone in a few seconds.",
+                    question_text="Design the leaf disease diagnosis for a farming app.")
+    assert "defensive_under_constraint" not in signals(
+        "Then the model must run on the phone, a quantized one of a few megabytes. So I would keep the model small "
+        "enough to download separately.", phone)
+    assert "metric_fixation" not in signals(
+        "What I'd provide is the curve: at 75% recall you review this many documents, at 85% this many, and "
+        "precision is about cost: every document predicted responsive gets a human review.")
+    labels = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
+                     prompt_text="Two technicians tagged the panels with different standards, often from the ground.",
+                     question_text="Design a system to find faulty solar panels from drone images.")
+    assert "defensive_under_constraint" in signals(
+        "Label noise of this kind is reasonably well studied, and with early stopping the model should be robust. "
+        "So I don't think it materially changes the design.", labels)
+
+
+def test_an_adaptation_the_interviewer_had_to_steer_back_is_not_one():
+    """Writer AC's strategy consultant (dev ac-016): the answer echoes the constraint's words ('merchants'), and the
+    interviewer's next line says it missed the question; that answer did not take the constraint up."""
+    turns = [Turn(role="interviewer", kind="question", text="Design the model that decides which merchants get a "
+                  "loan offer, and for how much."),
+             Turn(role="candidate", text="I'd predict default probability from processing volume, volume volatility "
+                  "and chargeback rate with a gradient-boosted model, and scale the offer with volume."),
+             Turn(role="interviewer", kind="constraint", constraint_kind="data",
+                  text="About 40% of the merchants we want to reach have less than six months of history."),
+             Turn(role="candidate", text="Those merchants are a growth segment, so I'd prioritise the merchants with "
+                  "short history in go-to-market, with targeted emails, and measure uptake by cohort."),
+             Turn(role="interviewer", kind="probe", text="I'm asking about the risk model. How do you estimate default "
+                  "risk for a merchant with three months of data?"),
+             Turn(role="candidate", text="From a portfolio perspective you want diversification across industries."),
+             Turn(role="interviewer", kind="closing", text="Thanks.")]
+    verdict = judge_transcript(Transcript(id="s", persona="stripe", turns=turns))
+    adapted = [ev.turn_index for s in verdict.signals if s.signal == "adapts_under_constraint" for ev in s.evidence]
+    assert 3 not in adapted
