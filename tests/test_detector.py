@@ -351,11 +351,15 @@ def test_the_llm_stack_said_as_names_is_name_dropping():
         "millisecond on CPU and we can read its weights when spammers adapt.")
 
 
+def _constraint(kind: str, prompt: str, question: str) -> Context:
+    return Context(prompt_kind="constraint", constraint_kind=kind, constraint_active=True, prompt_text=prompt,
+                   question_text=question)
+
+
 def test_a_rigid_phrase_under_a_negation_is_the_opposite_of_rigidity():
     """Writer Z's long-right candidate (dev z-012): 'not pretend the same model covers it' changes the plan."""
-    ctx = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
-                  prompt_text="A large share of merchants asking for financing have less than 6 months of history.",
-                  question_text="How would you decide how much financing to offer each merchant?")
+    ctx = _constraint("data", "A large share of merchants asking for financing have less than 6 months of history.",
+                      "How would you decide how much financing to offer each merchant?")
     assert "defensive_under_constraint" not in signals(
         "They'd get smaller offers with tighter caps. Our loss estimate for this segment is much less certain, so "
         "I'd price it with more margin and watch it more closely, not pretend the same model covers it.", ctx)
@@ -365,10 +369,9 @@ def test_a_rigid_phrase_under_a_negation_is_the_opposite_of_rigidity():
 def test_a_data_problem_waved_off_as_washing_out_is_dismissed_and_rigid():
     """Writer Z's mixed record (dev z-029): noisy reports 'wash out', 'won't move a model', 'the reports are good
     enough', and after the pushback 'a second-order effect' with the label kept: a committee's no-hire."""
-    constraint = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
-                         prompt_text="In some categories sellers mass-report their competitors, and many scammed "
-                                     "buyers never report at all.",
-                         question_text="Design a system to catch scam listings and scam sellers on a marketplace.")
+    constraint = _constraint("data", "In some categories sellers mass-report their competitors, and many scammed "
+                             "buyers never report at all.",
+                             "Design a system to catch scam listings and scam sellers on a marketplace.")
     found = signals("At Marketplace volume that noise washes out. A few competitors mass-reporting won't move a "
                     "model trained on that much data. The reports are good enough.", constraint)
     assert "ignores_data_reality" in found
@@ -383,25 +386,21 @@ def test_a_data_problem_waved_off_as_washing_out_is_dismissed_and_rigid():
 def test_writer_ac_readings_of_constraints():
     """Writer AC (dev): a purpose clause is not a hand-off, a model kept small is a change, a metric read as review
     work is tied to a decision, and a constraint argued away in a theorist's register is rigidity."""
-    ctx = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
-                  prompt_text="40% of the collection is in Japanese; only two attorneys read Japanese.",
-                  question_text="Design an ML system to help a law firm with e-discovery review.")
+    ctx = _constraint("data", "40% of the collection is in Japanese; only two attorneys read Japanese.",
+                      "Design an ML system to help a law firm with e-discovery review.")
     assert "defensive_under_constraint" not in signals(
         "I'd estimate recall separately for the Japanese subset, and tell the partners early that its interval "
         "will be wider, so they can negotiate the protocol with that in mind.", ctx)
-    phone = Context(prompt_kind="constraint", constraint_kind="latency", constraint_active=True,
-                    prompt_text="Many farmers have low-end phones and no connectivity; the answer must come on the "
-                                "phone in a few seconds.",
-                    question_text="Design the leaf disease diagnosis for a farming app.")
+    phone = _constraint("latency", "Many farmers have low-end phones and no connectivity; the answer must come on "
+                        "the phone in a few seconds.", "Design the leaf disease diagnosis for a farming app.")
     assert "defensive_under_constraint" not in signals(
         "Then the model must run on the phone, a quantized one of a few megabytes. So I would keep the model small "
         "enough to download separately.", phone)
     assert "metric_fixation" not in signals(
         "What I'd provide is the curve: at 75% recall you review this many documents, at 85% this many, and "
         "precision is about cost: every document predicted responsive gets a human review.")
-    labels = Context(prompt_kind="constraint", constraint_kind="data", constraint_active=True,
-                     prompt_text="Two technicians tagged the panels with different standards, often from the ground.",
-                     question_text="Design a system to find faulty solar panels from drone images.")
+    labels = _constraint("data", "Two technicians tagged the panels with different standards, often from the ground.",
+                         "Design a system to find faulty solar panels from drone images.")
     assert "defensive_under_constraint" in signals(
         "Label noise of this kind is reasonably well studied, and with early stopping the model should be robust. "
         "So I don't think it materially changes the design.", labels)
