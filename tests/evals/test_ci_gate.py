@@ -15,7 +15,8 @@ from eval_helpers import TEST_SPLIT, run_cli
 
 HOLDOUT = TEST_SPLIT.parent / "holdout"
 # Measured when set: test macro-F1 0.855, band 0.925, kappa 0.666; holdout (writers H, J, I, M, P, V, X, AA: 221
-# transcripts) macro-F1 0.796, band 0.923, kappa 0.663, five-level kappa 0.804. Test kappa fell from 0.698 to 0.666
+# transcripts) macro-F1 0.796, band 0.923, kappa 0.663, five-level kappa 0.804; with writer AD (251) 0.797 / 0.912 /
+# 0.665 / 0.787. Test kappa fell from 0.698 to 0.666
 # when the heads were retrained with writers Z and AC on dev (40 transcripts: one label flip moves it by ~0.03), so
 # its floor is lowered to 0.65; the holdout floors are raised to what the 221 files support.
 FLOORS = {
