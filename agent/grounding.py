@@ -27,7 +27,8 @@ RARE_ZIPF = 4.0
 RECITAL_COVERAGE = 0.7
 MIN_UNITS = 2
 RECITAL_SIMILARITY = 0.86
-# Two exemplars spliced into one sentence are read together only for a sentence this long, each adding two words.
+# Two exemplars spliced into one sentence are read together only for a sentence this long, and only when the best
+# covering one holds two of its words the other lacks.
 SPLICED_MIN_WORDS = 5
 # What follows a mechanism when it is applied to something: a preposition and a content word, or a noun it qualifies.
 _APPLIED_TO = re.compile(r"\s+(?:(?:on|of|by|per|over|for|from|against|across)\s+(?:the |our |their |each |every |a )?"
@@ -207,9 +208,9 @@ def is_recital(sentence: str, problem: Problem | None = None) -> bool:
     said = content_words(sentence)
     if not said:
         return False
-    first, second = sorted((said & e for e in _advice_stems()), key=len)[-2:]
-    spliced = len(said) >= SPLICED_MIN_WORDS and len(second - first) >= 2
-    best = len(first | second if spliced else second) / len(said)
+    runner_up, top = sorted((said & e for e in _advice_stems()), key=len)[-2:]
+    spliced = len(said) >= SPLICED_MIN_WORDS and len(top - runner_up) >= 2
+    best = len(top | runner_up if spliced else top) / len(said)
     if best < RECITAL_COVERAGE and len(said) > 2:
         from agent.semantic import best_match
 

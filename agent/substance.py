@@ -16,6 +16,7 @@ the interview was hedge or recital, and how many questions showed anything.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,7 +46,7 @@ class TurnReading:
     addresses: bool
     off_topic: bool
     concrete_sentences: tuple[str, ...]
-    steered_back: bool = False  # the interviewer's next line steered the answer back to the question
+    steered_back: bool  # the interviewer's next line steered the answer back to the question
 
     @property
     def hedged(self) -> bool:
@@ -119,6 +120,11 @@ def is_committed(sentence: str, problem: Problem | None = None) -> bool:
     return is_concrete(sentence, problem) and not hedges.is_hedged(sentence)
 
 
+def commits(concrete_sentences: Iterable[str]) -> bool:
+    """Some concrete sentence is said without a hedge: a turn that hedges every concrete thing commits to nothing."""
+    return any(not hedges.is_hedged(s) for s in concrete_sentences)
+
+
 def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
     """Every candidate turn read against its prompt, its question and the constraints given so far."""
     out: dict[int, TurnReading] = {}
@@ -136,7 +142,6 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
         problem = _problem(transcript, q_start, i)
         said = [s.text for s in sentences(without_blocks(turn.text))]  # instructions to the judge are not an answer
         concrete = tuple(s for s, ok in zip(said, concrete_in_context(said, problem), strict=True) if ok)
-        committed = any(not hedges.is_hedged(s) for s in concrete)
         q_text = transcript.turns[q_start].text if q_start < i else ""
         reading = None
         if prompt is not None and prompt_kind in ("constraint", "question", "probe", "follow_up"):
@@ -152,7 +157,7 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             question=question,
             prompt_kind=prompt_kind,
             concrete=bool(concrete),
-            committed=committed,
+            committed=commits(concrete),
             hedging=hedges.is_hedged(turn.text),
             deferred=bool(hedges.deferral(turn.text)),
             confused=hedges.is_confusion(turn.text) and word_count(turn.text) <= 25,
@@ -161,12 +166,12 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             addresses=reading.addresses if reading else (adapting_to.addresses if adapting_to else True),
             off_topic=bool(reading and reading.off_topic and prompt_kind != "constraint"),
             concrete_sentences=concrete,
-            steered_back=_steered_back(transcript, i),
+            steered_back=steered_back(transcript, i),
         )
     return out
 
 
-def _steered_back(transcript: Transcript, answer: int) -> bool:
+def steered_back(transcript: Transcript, answer: int) -> bool:
     """The interviewer's next line steers back to what was asked ("I'm asking about the risk model")."""
     from agent.offline import cues
 

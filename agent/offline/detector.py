@@ -22,7 +22,7 @@ from agent.offline import cues, heads
 from agent.offline.text import NEGATORS, Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
 from agent.semantic import embed
-from agent.substance import concrete_in_context, is_committed, is_question
+from agent.substance import commits, concrete_in_context, is_committed, is_question
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 from agent.untrusted import Normalised, injected_blocks, normalise, without_blocks
 
@@ -173,6 +173,7 @@ def _analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     clause_list = [c for s in sents for c in clauses(s)]
     body = " ".join(s.text for s in sents)
     n_words = word_count(body)
+    concrete = concrete_in_context([s.text for s in sents], ctx.problem)
     hits = _Hits()
 
     confused = [s for s in sents if hedges.is_confusion(s.text)]
@@ -207,12 +208,12 @@ def _analyze_turn(text: str, turn_index: int, ctx: Context) -> TurnAnalysis:
     _tools(hits, clause_list, body)
     _confidence(hits, clause_list)
     _learned(hits, sents)
-    _structure(hits, sents, clause_list, body, n_words, ctx, asked_clarifying or said_dont_know)
+    _structure(hits, sents, clause_list, body, n_words, ctx, concrete, asked_clarifying or said_dont_know)
     _relevance(hits, sents, body, n_words, ctx, asked_clarifying or said_dont_know)
     reading = _constraint_response(hits, sents, clause_list, body, ctx)
     deferred = _deferral(hits, sents, ctx)
     _stuffing(hits, sents, body, n_words)
-    substantive = _substance(hits, sents, ctx)
+    substantive = _substance(hits, sents, concrete)
     off_topic = _off_topic(hits, sents, body, ctx, asked_clarifying or said_dont_know or bool(confused))
 
     findings = []
@@ -253,7 +254,7 @@ def _sentence_of(sents: list[Span], span: Span) -> Span:
     return sents[i] if i >= 0 and sents[i].start <= span.start < sents[i].end else span
 
 
-def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
+def _substance(hits: _Hits, sents: list[Span], concrete_flags: list[bool]) -> bool:
     """Keep a positive only where its sentence is concrete about this problem; say whether any positive is left.
 
     A sentence is concrete when it is grounded (a term of this problem, a quantity, a named mechanism, a specific
@@ -261,9 +262,8 @@ def _substance(hits: _Hits, sents: list[Span], ctx: Context) -> bool:
     nature ("how are the labels produced?"), unless it is the article's own question recited (`agent.substance`).
     A turn that hedges every concrete thing it says commits to nothing and keeps no positive.
     """
-    concrete = concrete_in_context([s.text for s in sents], ctx.problem)
-    concrete = {s: ok for s, ok in zip(sents, concrete, strict=True)}
-    if not any(ok and not hedges.is_hedged(s.text) for s, ok in concrete.items()):
+    concrete = {s: ok for s, ok in zip(sents, concrete_flags, strict=True)}
+    if not commits(s.text for s, ok in concrete.items() if ok):
         concrete = dict.fromkeys(concrete, False)
     kept = False
     for signal in [s for s in hits.spans if s in POSITIVE_IDS]:
@@ -500,7 +500,7 @@ def _confidence(hits: _Hits, clause_list: list[Span]) -> None:
 
 
 def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: str, n_words: int,
-               ctx: Context, exempt: bool) -> None:
+               ctx: Context, concrete: list[bool], exempt: bool) -> None:
     hops = [c for c in clause_list if cues.HOPPING.search(c.text)]
     connectives = len(cues.CONNECTIVE.findall(body))
     hop_count = len(cues.HOPPING.findall(body))
@@ -509,15 +509,14 @@ def _structure(hits: _Hits, sents: list[Span], clause_list: list[Span], body: st
     elif n_words >= 80 and connectives == 0:
         hits.add("unstructured_reasoning", sents[0], 0.6, "a list of fragments with no reasoning joining them")
     elif (not exempt and ctx.prompt_kind in ("question", "probe") and 0 < n_words <= 12 and connectives == 0
-          and sents and not any(concrete_in_context([x.text for x in sents], ctx.problem))
+          and sents and not any(concrete)
           and not cues.DATA.search(body)):
         # A terse expert's concrete decision ("GBDT on windowed counts; must beat the current heuristic first") or
         # data reason ("No labels.") is a short answer, not a hidden one: writers label terse experts hires and
         # never unstructured.
         hits.add("unstructured_reasoning", sents[0], 0.6, "a conclusion with no reasoning shown")
-    concrete = concrete_in_context([x.text for x in sents], ctx.problem)
     if (not exempt and len(cues.MAYBE.findall(body)) >= 2 and not cues.BRANCH.search(body)
-            and not any(ok and not hedges.is_hedged(x.text) for x, ok in zip(sents, concrete, strict=True))
+            and not commits(x.text for x, ok in zip(sents, concrete, strict=True) if ok)
             and not hedges.concrete_plan(body, ctx.problem)):
         # "Maybe a per-home model, or maybe one model for everyone, both have issues I guess": options weighed
         # and none landed, nothing concrete said. Committees hear that as reasoning with no structure. A plan with

@@ -11,7 +11,7 @@ from agent.offline import cues
 from agent.offline.detector import Context, analyze_turn, mentions, steered_from
 from agent.offline.text import sentences
 from agent.scoring import build_verdict
-from agent.substance import concrete_in_context
+from agent.substance import concrete_in_context, steered_back
 from agent.taxonomy import Polarity
 
 
@@ -81,9 +81,8 @@ def _redirected(transcript: Transcript, by_turn: dict[int, TurnAnalysis]) -> lis
     out = []
     for i, turn in enumerate(transcript.turns[1:], start=1):
         before = transcript.turns[i - 1]
-        if (turn.role == "interviewer" and turn.kind in ("probe", "pushback", "follow_up", None)
-                and before.role == "candidate" and cues.REDIRECT.search(turn.text)
-                and not by_turn[i - 1].asked_clarifying_question):
+        if (turn.kind in ("probe", "pushback", "follow_up", None) and before.role == "candidate"
+                and steered_back(transcript, i - 1) and not by_turn[i - 1].asked_clarifying_question):
             first = sentences(before.text)
             if first:
                 out.append(SignalFinding(
