@@ -271,13 +271,21 @@ def score_dimensions(record: Record) -> dict[Dimension, tuple[int | None, str]]:
     return scores
 
 
-def disqualifiers(findings: list[SignalFinding]) -> list[SignalFinding]:
-    """Strong negative signals, above all those that survived a probe, sink an interview on their own."""
+def disqualifiers(record: Record) -> list[SignalFinding]:
+    """Strong negative signals, above all those that survived a probe, sink an interview on their own.
+
+    Rigidity in reply to a pushback sinks it whatever the candidate adapted to elsewhere: the interviewer named a
+    flaw in the candidate's own answer and the candidate defended it (dev: 10 of the 13 interviews with rigidity in
+    reply to a pushback beside an adaptation elsewhere are labelled no-hire; two of the other three were a
+    concession misread as rigidity)."""
+    findings = record.findings
     shown = {f.signal for f in findings if f.polarity is Polarity.POSITIVE}
+    pushed = {i for i, r in record.readings.items() if r.prompt_kind == "pushback"}
     return [
         f for f in findings
         if f.polarity is Polarity.NEGATIVE and (
             f.persisted_after_probe
+            or (f.signal == "defensive_under_constraint" and any(ev.turn_index in pushed for ev in f.evidence))
             or (f.signal in SINK_ON_SIGHT and f.strength >= DISQUALIFYING_STRENGTH
                 and OPPOSITE.get(f.signal) not in shown))
     ]
@@ -322,7 +330,7 @@ def recommend(scores: dict[Dimension, int | None], record: Record) -> Recommenda
     if len(record.rigid_turns) >= 2 or persisted_rigidity or not positives or record.share < HOLLOW_SHARE:
         return Recommendation.NO_HIRE
     answers_with_signal = {ev.turn_index for f in record.positives for ev in f.evidence}
-    capped = (bool(disqualifiers(findings)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
+    capped = (bool(disqualifiers(record)) or len(positives) < 2 or noise >= 2.0 or record.share < THIN_SHARE
               or (len(record.readings) >= SINGLE_ANSWER_MIN and len(answers_with_signal) < 2)
               or bool(record.ignored))
     if capped and rec.band == "hire":
@@ -371,7 +379,7 @@ def build_verdict(
     dims = score_dimensions(record)
     scores = {d: s for d, (s, _) in dims.items()}
     rec = recommend(scores, record)
-    dq = sorted(disqualifiers(record.findings), key=lambda f: -f.strength)
+    dq = sorted(disqualifiers(record), key=lambda f: -f.strength)
     says, meant = compose_feedback(transcript, record, rec, dq)
     improved, note = improvements(transcript, record, rec, dq)
     injections = [ev for ev in injection_attempts if quote_is_verbatim(transcript, ev)]

@@ -424,3 +424,33 @@ def test_an_adaptation_the_interviewer_had_to_steer_back_is_not_one():
     verdict = judge_transcript(Transcript(id="s", persona="stripe", turns=turns))
     adapted = [ev.turn_index for s in verdict.signals if s.signal == "adapts_under_constraint" for ev in s.evidence]
     assert 3 not in adapted
+
+
+def test_keeping_part_of_the_plan_after_granting_the_point_is_not_rigidity():
+    """Writer O's clinic no-shows candidate (dev): 'Fair. I'd still build the double-booking, I'd just offer the
+    reminder first' keeps half the plan and changes the other half; without the concession 'I'd still...' is the
+    plan kept against the pushback."""
+    ctx = Context(prompt_kind="pushback", prompt_text="Double-booking annoys patients who do show up. Isn't a "
+                                                      "reminder call enough?",
+                  question_text="Which patients will miss their appointment next week?", first_answer=False)
+    conceded = ("Fair. I'd still build the double-booking, I'd just offer the reminder call as a first step for the "
+                "riskiest patients and double-book only where the reminder goes unanswered.")
+    assert "defensive_under_constraint" not in signals(conceded, ctx)
+    assert "defensive_under_constraint" in signals("I'd still build the double-booking as designed.", ctx)
+
+
+def test_an_answer_the_interviewer_had_to_bring_back_answers_a_different_question():
+    """Writer O's autocomplete over-answerer (dev): asked for the first step this week on offensive completions, the
+    candidate lays out the whole autocomplete system; the interviewer's 'Let me bring it back' is filed as a
+    clarification, and it steers the answer back all the same."""
+    turns = [Turn(role="interviewer", kind="question", text="Our autocomplete suggests offensive completions for "
+                                                             "people's names. What's the first thing you'd do?"),
+             Turn(role="candidate", text="Autocomplete is a fascinating system, so let me lay out the whole picture: "
+                                         "a prefix trie over past queries, a LambdaMART ranker, and edge caching."),
+             Turn(role="interviewer", kind="clarification", text="Let me bring it back. Offensive completions on "
+                                                                  "names, this week. First step?"),
+             Turn(role="candidate", text="Pull the reported completions, block those names' suggestions today, and "
+                                         "have raters label a sample of a few thousand name completions.")]
+    found = judge_transcript(Transcript(id="r", persona="google", turns=turns)).signals
+    steered = [f for f in found if f.signal == "answers_different_question"]
+    assert steered and steered[0].evidence[0].turn_index == 1

@@ -253,3 +253,32 @@ def test_signal_in_one_answer_out_of_many_is_a_thin_interview():
     assert build_verdict(transcript, findings, [], judge="t").recommendation.band == "no_hire"
     spread = findings[:1] + [f("impact_linkage", "presented it to the VP every quarter", turn=3)]
     assert build_verdict(transcript, spread, [], judge="t").recommendation.band == "hire"
+
+
+def test_rigidity_in_reply_to_a_pushback_sinks_the_interview_whatever_was_adapted_elsewhere():
+    """Writer AE's PCB-inspection candidate (dev): adapts to the constraint, then, pushed back on a flaw in their own
+    plan (a random split of crops from the same boards), says 'Not really. Random is fine here.' Adapting to one
+    constraint does not buy back defending a flaw the interviewer named; the same positives with the pushback taken
+    up are a hire."""
+    defended = "Not really. The crops are different images, so random is fine here."
+    taken_up = "Fair. I'd split by production lot instead, so no board sits on both sides."
+
+    def interview(reply: str) -> Transcript:
+        return Transcript(id="p", persona="amazon", turns=[
+            *_interview(NARRATED).turns[:4],
+            Turn(role="interviewer", kind="pushback", text="Crops from the same board land on both sides of a random "
+                                                           "split. Does that concern you?"),
+            Turn(role="candidate", text=reply),
+            Turn(role="interviewer", kind="question", text="Next one."), Turn(role="candidate", text=NARRATED[2])])
+
+    positives = _strong_findings(NARRATED)
+    for finding in positives:
+        if finding.signal == "end_to_end_ownership":
+            finding.evidence[0].turn_index = 7
+    sunk = build_verdict(interview(defended), positives + [
+        f("defensive_under_constraint", defended, turn=5, strength=0.9)], [], judge="t")
+    assert sunk.band == "no_hire"
+    assert [d.signal for d in sunk.disqualifiers] == ["defensive_under_constraint"]
+    kept = build_verdict(interview(taken_up), positives + [f("adapts_under_constraint", taken_up, turn=5)], [],
+                         judge="t")
+    assert kept.band == "hire"

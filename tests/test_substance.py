@@ -8,6 +8,7 @@ from agent.grounding import Problem
 from agent.models import Transcript, Turn
 from agent.offline.detector import Context, analyze_turn
 from agent.offline.judge import judge_transcript
+from agent.substance import is_committed
 from agent.taxonomy import POSITIVE_IDS
 
 FEED = ("Design the ranking model that decides which posts from friends and groups a Facebook user sees first in "
@@ -263,3 +264,12 @@ def test_advice_spliced_into_one_sentence_or_announced_in_buckets_is_still_a_rec
              Turn(role="interviewer", kind="closing", text="Thanks.")]
     verdict = judge_transcript(Transcript(id="z", persona="google", turns=turns))
     assert verdict.recommendation.band == "no_hire"
+
+
+def test_an_estimate_of_a_quantity_is_not_a_hedge_on_the_decision():
+    """Writer AC's live-chat candidate (dev): 'rules and a small fast classifier in the path, maybe 50
+    milliseconds' commits to the design and estimates its cost; 'maybe a per-message model' hedges the design."""
+    problem = Problem.of("Moderate live chat messages within 500 milliseconds at 20,000 messages per second.")
+    assert is_committed("I would put rules and a small fast classifier in the path, maybe 50 milliseconds, and "
+                        "block only the high-confidence messages.", problem)
+    assert not is_committed("Maybe a small fast classifier on every message in the path.", problem)

@@ -25,6 +25,7 @@ CONCESSION = lexicon("concession").regex
 ACTION = lexicon("action").regex
 ADAPT = lexicon("adapt").regex
 DEFENSIVE = lexicon("defensive").regex
+KEEPS = lexicon("keeps").regex
 OVERCONFIDENT_WEAK = lexicon("overconfident_weak").regex
 OVERCONFIDENT = lexicon("overconfident").regex
 COMPLEX = lexicon("complex").regex

@@ -594,11 +594,13 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     heard = reading.addresses if reading else (
         ctx.prompt_kind != "pushback"
         or read(body, pushed, prompt_kind="pushback", question=ctx.question_text).addresses)
-    defensive = [c for c in clause_list if (cue := cues.DEFENSIVE.search(c.text)) and _rigid_phrase(c, cue, sents)]
+    conceded = bool(cues.CONCESSION.search(body))
+    defensive = [c for c in clause_list if (cue := cues.DEFENSIVE.search(c.text) or (
+        None if conceded else cues.KEEPS.search(c.text))) and _rigid_phrase(c, cue, sents)]
     # Resistance of any kind: an argument, a dismissal of the data, the constraint handed to someone else.
     resisting = defensive + [c for c in clause_list if _dismissal(c.text) or hedges.deferral(c.text)]
     # Granting the point first ("It is. Check it on a few hundred places...") is not restating the plan against it.
-    restated = (bool(clause_list) and answering and not cues.CONCESSION.search(body)
+    restated = (bool(clause_list) and answering and not conceded
                 and _restates(body, ctx.earlier_answers))
     changes = _changes(sents, ctx) if answering and heard and not restated else []
     if resisting:
@@ -656,7 +658,7 @@ def _changes(sents: list[Span], ctx: Context) -> list[Span]:
 
 
 def _argues(text: str) -> bool:
-    return bool(cues.DEFENSIVE.search(text) or _dismissal(text))
+    return bool(cues.DEFENSIVE.search(text) or cues.KEEPS.search(text) or _dismissal(text))
 
 
 def _restates(body: str, earlier: str) -> bool:

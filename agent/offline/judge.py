@@ -81,7 +81,7 @@ def _redirected(transcript: Transcript, by_turn: dict[int, TurnAnalysis]) -> lis
     out = []
     for i, turn in enumerate(transcript.turns[1:], start=1):
         before = transcript.turns[i - 1]
-        if (turn.kind in ("probe", "pushback", "follow_up", None) and before.role == "candidate"
+        if (turn.kind in ("probe", "pushback", "follow_up", "clarification", None) and before.role == "candidate"
                 and steered_back(transcript, i - 1) and not by_turn[i - 1].asked_clarifying_question):
             first = sentences(before.text)
             if first:
