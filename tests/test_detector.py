@@ -454,3 +454,10 @@ def test_an_answer_the_interviewer_had_to_bring_back_answers_a_different_questio
     found = judge_transcript(Transcript(id="r", persona="google", turns=turns)).signals
     steered = [f for f in found if f.signal == "answers_different_question"]
     assert steered and steered[0].evidence[0].turn_index == 1
+
+
+def test_certainty_under_a_hedge_is_not_overconfidence():
+    """Writer AE's ED-staffing candidate (dev): 'I'm not sure I can fully solve it' doubts the fix; 'this solves
+    it' claims it."""
+    assert "overconfidence" not in signals("Oh, that's difficult, I'm not sure I can fully solve it.")
+    assert "overconfidence" in signals("Pooling the hospitals solves it, that's definitely the best approach.")

@@ -488,7 +488,8 @@ def _confidence(hits: _Hits, clause_list: list[Span]) -> None:
         if clause.text.rstrip().endswith("?"):
             continue
         m = cues.OVERCONFIDENT.search(clause.text)
-        if m and not negated(clause.text, m.start(), window=3):
+        # Certainty under a hedge ("I'm not sure I can fully solve it") is the opposite of certainty.
+        if m and not negated(clause.text, m.start(), window=3) and not hedges.is_hedged(clause.text[:m.start()]):
             strong.append(clause)
         elif cues.OVERCONFIDENT_WEAK.search(clause.text):
             weak.append(clause)
