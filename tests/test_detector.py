@@ -461,3 +461,16 @@ def test_certainty_under_a_hedge_is_not_overconfidence():
     it' claims it."""
     assert "overconfidence" not in signals("Oh, that's difficult, I'm not sure I can fully solve it.")
     assert "overconfidence" in signals("Pooling the hospitals solves it, that's definitely the best approach.")
+
+
+def test_a_later_question_about_the_same_system_is_answered_in_its_terms():
+    """Writer F's payout terse expert (dev): 'Different topic: how would you report this system's value to the VP of
+    risk?' answered in the first question's terms (payouts, holds, merchants) is on topic; the same answer to a
+    first question about artwork is about another problem."""
+    first = ("Design a system to hold suspicious merchant payouts for review.", "Score each payout on account "
+             "changes and velocity, hold the top ones for the review team, and release the rest at once.")
+    later = ("Different topic: how would you report this system's value to the VP of risk?",
+             "Dollars of fraudulent payouts stopped per month, against the cost of holds: reviewer hours plus "
+             "delayed payouts for good merchants, measured as support contacts and churn among held merchants.")
+    assert "answers_different_question" not in _judged(first, later)
+    assert "answers_different_question" in _judged(("How would you pick the artwork shown for each title?", later[1]))

@@ -41,6 +41,9 @@ class Context:
     constraint_active: bool = False
     constraint_text: str = ""
     pushed_back: bool = False
+    # The interview before this question: a later question is often about the same system ("how would you report
+    # this system's value?"), so an answer in its terms is not about another problem.
+    before_question: str = ""
 
 
 @dataclass
@@ -341,7 +344,7 @@ def _off_topic(hits: _Hits, sents: list[Span], body: str, ctx: Context, exempt: 
         return False
     if not ctx.question_text or _NARRATIVE.search(ctx.question_text):
         return False
-    context = " ".join(filter(None, (ctx.question_text, ctx.prompt_text, ctx.earlier_answers)))
+    context = " ".join(filter(None, (ctx.before_question, ctx.question_text, ctx.prompt_text, ctx.earlier_answers)))
     reading = read(body, context, prompt_kind="question", question=ctx.question_text)
     if not reading.off_topic:
         return False
