@@ -57,3 +57,12 @@ def test_the_interviewers_own_words_and_the_candidates_quoted_words_are_not_what
     assert not read(answer, pushback, prompt_kind="pushback").addresses
     probe = 'You said "precompute the aggregates". When that fails, what does the customer see?'
     assert not read("I'd precompute the aggregates every hour.", probe, prompt_kind="probe").covered
+
+
+def test_shrinking_the_model_to_fit_the_board_takes_up_a_latency_limit():
+    """Writer AH's grasp-prediction terse expert (dev): '64 by 64 depth crop, a few conv layers, int8' answers
+    'within 15 ms on a Jetson-class board' in the terms of fitting a model on the device."""
+    limit = "It has to run on the arm's controller, a Jetson-class board, within 15 ms, next to the planner."
+    answer = ("Fine. 64 by 64 depth crop, a few conv layers, int8. Score the top five candidate grasps in one batch. "
+              "If it still doesn't fit, drop the RGB channel first.")
+    assert read(answer, limit, prompt_kind="constraint", constraint_kind="latency").addresses
