@@ -474,3 +474,13 @@ def test_a_later_question_about_the_same_system_is_answered_in_its_terms():
              "delayed payouts for good merchants, measured as support contacts and churn among held merchants.")
     assert "answers_different_question" not in _judged(first, later)
     assert "answers_different_question" in _judged(("How would you pick the artwork shown for each title?", later[1]))
+
+
+def test_labels_declared_good_enough_after_a_data_problem_ignore_it():
+    """Writer AH's fake-hotel-reviews candidate (dev): 2,000 confirmed fakes, all from one chain's campaign, are
+    'enough to train on' because 'fake-review behaviour looks similar everywhere'."""
+    ctx = _constraint("data", "The confirmed fakes are about 2,000 cases, all from a single hotel chain's campaign.",
+                      "How would you detect fake hotel reviews?")
+    found = signals("That's enough to train on. Gradient boosting will generalise fine; fake-review behaviour looks "
+                    "similar everywhere.", ctx)
+    assert {"ignores_data_reality", "overconfidence"} <= found
