@@ -484,3 +484,22 @@ def test_labels_declared_good_enough_after_a_data_problem_ignore_it():
     found = signals("That's enough to train on. Gradient boosting will generalise fine; fake-review behaviour looks "
                     "similar everywhere.", ctx)
     assert {"ignores_data_reality", "overconfidence"} <= found
+
+
+def test_keeping_a_leaking_feature_against_the_pushback_is_rigidity():
+    """Writer AH's trial-site candidate (dev): asked when the prediction is needed, keeps the first-month enrollment
+    count, known only after selection ('I'd keep them in... throwing accuracy away'), and after the second pushback
+    'the model will still benefit from it'."""
+    ctx = Context(prompt_kind="pushback", prompt_text="When does the CRO need this prediction?",
+                  question_text="Predict how many patients a trial site will enroll, to help with site selection.",
+                  first_answer=False)
+    assert "defensive_under_constraint" in signals(
+        "Before selection, but the first-month numbers are in the database, so we can use them as features. I'd keep "
+        "them in. Dropping your best feature because of timing seems like throwing accuracy away.", ctx)
+    assert "defensive_under_constraint" in signals("We'd impute it from the site's history. The model will still "
+                                                   "benefit from it.", ctx)
+    # "No, because..." refuses the pushback: what follows it is the plan defended, not a change.
+    assert "adapts_under_constraint" not in signals("No, because we'd use generic features, not hotel ID, so it "
+                                                    "can't memorise the chain.", ctx)
+    assert "defensive_under_constraint" not in signals(
+        "You're right, it isn't known at selection. I'd drop the first-month count and use the site's history.", ctx)
