@@ -474,6 +474,14 @@ def test_a_later_question_about_the_same_system_is_answered_in_its_terms():
              "delayed payouts for good merchants, measured as support contacts and churn among held merchants.")
     assert "answers_different_question" not in _judged(first, later)
     assert "answers_different_question" in _judged(("How would you pick the artwork shown for each title?", later[1]))
+    # The candidate's own earlier words are not what was asked: off topic in question one, off topic in question two.
+    turns = [Turn(role="interviewer", kind="question", text="How would you pick the artwork shown for each title?"),
+             Turn(role="candidate", text=later[1]),
+             Turn(role="interviewer", kind="question", text="Next: which artwork would you test for a new title?"),
+             Turn(role="candidate", text="Same as before, really. " + later[1])]
+    steered = [f for f in judge_transcript(Transcript(id="o", persona="netflix", turns=turns)).signals
+               if f.signal == "answers_different_question"]
+    assert steered and 3 in {ev.turn_index for f in steered for ev in f.evidence}
 
 
 def test_labels_declared_good_enough_after_a_data_problem_ignore_it():

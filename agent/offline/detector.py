@@ -41,8 +41,9 @@ class Context:
     constraint_active: bool = False
     constraint_text: str = ""
     pushed_back: bool = False
-    # The interview before this question: a later question is often about the same system ("how would you report
-    # this system's value?"), so an answer in its terms is not about another problem.
+    # What the interviewer said before this question: a later question is often about the same system ("how would
+    # you report this system's value?"), so an answer in its terms is not about another problem. The candidate's own
+    # earlier answers are left out: an answer off topic in every question must not make the next one look at home.
     before_question: str = ""
 
 

@@ -35,7 +35,7 @@ def context_for(turns: list[Turn], index: int) -> Context:
         constraint_active=bool(constraints),
         constraint_text=constraints[-1].text if constraints else "",
         pushed_back=any(t.kind == "pushback" for t in asked),
-        before_question=" ".join(t.text for t in turns[:start]),
+        before_question=" ".join(t.text for t in turns[:start] if t.role == "interviewer"),
     )
 
 
