@@ -511,3 +511,16 @@ def test_keeping_a_leaking_feature_against_the_pushback_is_rigidity():
                                                     "can't memorise the chain.", ctx)
     assert "defensive_under_constraint" not in signals(
         "You're right, it isn't known at selection. I'd drop the first-month count and use the site's history.", ctx)
+
+
+def test_waving_a_leak_through_after_the_pushback_is_rigid_certainty():
+    """Writer AJ's substitute-ranking candidate (dev): a label-derived feature computed over the evaluation period,
+    defended through two pushbacks ('Yes, that's fine', 'the leakage is negligible', 'it won't matter')."""
+    ctx = Context(prompt_kind="pushback", prompt_text="Including the evaluation period?", first_answer=False,
+                  question_text="Rank substitutes for out-of-stock grocery items.")
+    waved = signals("Yes, that's fine. It's an aggregate statistic, not the individual label, so there's no real "
+                    "difference at serving time.", ctx)
+    assert "defensive_under_constraint" in waved
+    negligible = signals("It's averaged over thousands of customers, so the leakage is negligible. I'm pretty "
+                         "confident it won't matter in practice.", ctx)
+    assert {"ignores_data_reality", "overconfidence"} <= negligible and "data_first" not in negligible
