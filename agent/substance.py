@@ -152,6 +152,12 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             # The interviewer came back to the constraint: an adaptation here is read against the constraint.
             adapting_to = read(turn.text, open_constraint.text, prompt_kind="constraint",
                                constraint_kind=open_constraint.constraint_kind)
+        off_topic = bool(reading and reading.off_topic and prompt_kind != "constraint")
+        if off_topic and q_start > 0:
+            # A later question is often about the system of an earlier one (as in the detector's off-topic check).
+            asked_before = " ".join(t.text for t in transcript.turns[:q_start] if t.role == "interviewer")
+            off_topic = read(turn.text, asked_before + " " + prompt.text, prompt_kind=prompt_kind,
+                             question=q_text).off_topic
         out[i] = TurnReading(
             index=i,
             question=question,
@@ -164,7 +170,7 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             dont_know=hedges.says_dont_know(turn.text) and word_count(turn.text) <= 60,
             constraint_at=transcript.turns.index(prompt) if prompt_kind == "constraint" else None,
             addresses=reading.addresses if reading else (adapting_to.addresses if adapting_to else True),
-            off_topic=bool(reading and reading.off_topic and prompt_kind != "constraint"),
+            off_topic=off_topic,
             concrete_sentences=concrete,
             steered_back=steered_back(transcript, i),
         )

@@ -8,7 +8,7 @@ from agent.grounding import Problem
 from agent.models import Transcript, Turn
 from agent.offline.detector import Context, analyze_turn
 from agent.offline.judge import judge_transcript
-from agent.substance import is_committed
+from agent.substance import is_committed, read_transcript
 from agent.taxonomy import POSITIVE_IDS
 
 FEED = ("Design the ranking model that decides which posts from friends and groups a Facebook user sees first in "
@@ -273,3 +273,20 @@ def test_an_estimate_of_a_quantity_is_not_a_hedge_on_the_decision():
     assert is_committed("I would put rules and a small fast classifier in the path, maybe 50 milliseconds, and "
                         "block only the high-confidence messages.", problem)
     assert not is_committed("Maybe a small fast classifier on every message in the path.", problem)
+
+
+def test_a_later_question_about_the_first_ones_system_is_not_off_topic():
+    """Writer G's voice-moderation candidate (dev): 'How would you know, six months in, whether this made Horizon
+    safer?' is answered in the first question's terms (abuse reports, mutes, slurs): on topic, so its positives
+    count."""
+    answer = ("Not classifier F1. I'd track confirmed-abuse reports per 1,000 hours of voice time, week-one retention "
+              "of new users who filed a harassment report, and the appeal overturn rate on automated mutes as the "
+              "false-positive guard; slang and new slurs drift, so the keyword list gets a weekly review.")
+    first = Turn(role="interviewer", kind="question", text="Design moderation for voice chat in Horizon: players "
+                                                             "report harassment and we can mute speakers.")
+    later = Turn(role="interviewer", kind="question", text="How would you know, six months in, whether this made "
+                                                            "Horizon safer?")
+    opening = Turn(role="candidate", text="Queue the reported audio for human review first, then mute on the slur "
+                                          "list only.")
+    on_topic = Transcript(id="a", persona="meta", turns=[first, opening, later, Turn(role="candidate", text=answer)])
+    assert not read_transcript(on_topic).get(3).off_topic
