@@ -524,3 +524,13 @@ def test_waving_a_leak_through_after_the_pushback_is_rigid_certainty():
     negligible = signals("It's averaged over thousands of customers, so the leakage is negligible. I'm pretty "
                          "confident it won't matter in practice.", ctx)
     assert {"ignores_data_reality", "overconfidence"} <= negligible and "data_first" not in negligible
+
+
+def test_complexity_earned_on_a_condition_is_not_defending_the_plan():
+    """Writer AL's casual strong candidate (dev): 'if the text-from-image approach is still missing a lot after that,
+    then yeah, go bigger' earns the bigger model on evidence; 'go bigger' alone defends it."""
+    ctx = Context(prompt_kind="pushback", prompt_text="Why not a big multimodal model from the start?",
+                  question_text="Find listings of regulated goods on the marketplace.", first_answer=False)
+    assert "defensive_under_constraint" not in signals(
+        "If the text-from-image approach is still missing a lot after that, then yeah, go bigger.", ctx)
+    assert "defensive_under_constraint" in signals("We'd go bigger: more layers and a larger encoder.", ctx)

@@ -564,15 +564,19 @@ OVER_CONCRETE = 0.6
 
 
 _BUT = re.compile(r"^\W*but\s+(?:also\s+)?", re.IGNORECASE)
+# The consequent of a condition on the evidence ("if the simple one is still missing a lot after that, then go bigger")
+# is complexity earned, not a plan defended.
+_EARNED = re.compile(r"\bif\b.{0,80}\b(?:still|not enough|doesn'?t|don'?t|fails?|missing|misses|plateaus?|stalls?|"
+                     r"isn'?t enough|falls short)\b", re.IGNORECASE)
 
 
 def _rigid_phrase(clause: Span, cue: re.Match[str], sents: list[Span]) -> bool:
     """A rigid phrase is an argument unless it is a hypothesis said as one ("my first guess is the model is fine...,
-    but I'd want to profile before believing that") or the kept half of a change ("I'd keep training on it but build
-    a small clean test set")."""
+    but I'd want to profile before believing that"), the kept half of a change ("I'd keep training on it but build
+    a small clean test set") or complexity earned on a condition ("if it still misses a lot, then go bigger")."""
     sentence = _sentence_of(sents, clause)
     before = sentence.text[: clause.start - sentence.start + cue.start()]
-    if cues.UNCERTAIN.search(before) or negated(clause.text, cue.start()):
+    if cues.UNCERTAIN.search(before) or negated(clause.text, cue.start()) or _EARNED.search(before):
         return False
     after = sentence.text[clause.end - sentence.start:]
     but = _BUT.match(after)
