@@ -290,3 +290,16 @@ def test_a_later_question_about_the_first_ones_system_is_not_off_topic():
                                           "list only.")
     on_topic = Transcript(id="a", persona="meta", turns=[first, opening, later, Turn(role="candidate", text=answer)])
     assert not read_transcript(on_topic).get(3).off_topic
+
+
+def test_advice_in_words_no_exemplar_covers_is_still_a_recital():
+    """Writer AL's meal-kit reciter (dev): 'I'd link the technical choices to impact and think about deployment,
+    monitoring and retraining' is the interview's vocabulary and nothing else; a sentence with one thing of this
+    problem in it ('skips within four weeks') is not."""
+    from agent.grounding import is_recital
+
+    problem = Problem.of("We're a meal-kit company. Predict who's about to cancel so the retention team can reach out.")
+    assert is_recital("End-to-end ownership is really important to me, so I'd think about deployment, monitoring "
+                      "and retraining.", problem)
+    assert not is_recital("I'd label a cancel as no order and no skip for four weeks, and monitor the retention "
+                          "team's call outcomes.", problem)
