@@ -534,3 +534,16 @@ def test_complexity_earned_on_a_condition_is_not_defending_the_plan():
     assert "defensive_under_constraint" not in signals(
         "If the text-from-image approach is still missing a lot after that, then yeah, go bigger.", ctx)
     assert "defensive_under_constraint" in signals("We'd go bigger: more layers and a larger encoder.", ctx)
+
+
+def test_a_bigger_model_in_answer_to_a_compute_limit_is_not_adapting_to_it():
+    """Writer AH's cell-site candidate (dev): given one shared 4-core VM and 2 minutes for 40,000 sites, 'I'd actually
+    move to a sequence model: an LSTM autoencoder'; a small model in the path and a big one off it is a fit."""
+    ctx = _constraint("latency", "Detection has to finish within 2 minutes of each batch, on one 4-core VM with no "
+                                 "GPU, for all 40,000 sites.", "Detect degrading cell sites from their KPIs.")
+    bigger = signals("Makes sense. Given we want to catch degradation early, I'd actually move to a sequence model "
+                     "here: an LSTM autoencoder per cluster of sites, scoring the last 24 hours of KPIs.", ctx)
+    assert "adapts_under_constraint" not in bigger
+    fitted = signals("Then I'd drop to a per-site z-score on the last 24 hours, which fits the 4 cores easily, and run "
+                     "the LSTM autoencoder once a night off the path, to re-rank what the z-scores flagged.", ctx)
+    assert "adapts_under_constraint" in fitted

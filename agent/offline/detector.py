@@ -612,6 +612,14 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     restated = (bool(clause_list) and answering and not conceded
                 and _restates(body, ctx.earlier_answers))
     changes = _changes(sents, ctx) if answering and heard and not restated else []
+    # A latency or cost limit answered, first of all, by a bigger model ("I'd actually move to an LSTM autoencoder")
+    # is the limit ignored, not the plan fitted to it; a small model in the path and a big one off it is a fit.
+    escalated = []
+    if ctx.constraint_kind == "latency" and ctx.prompt_kind == "constraint":
+        lead = next((x for x in sents if cues.COMPLEX.search(x.text) or _NAMES_MODEL.search(x.text)), None)
+        if lead is not None and cues.COMPLEX.search(lead.text) and not _SHRINK.search(lead.text):
+            escalated = [c for c in changes if cues.COMPLEX.search(c.text) and not _SHRINK.search(c.text)]
+    changes = [c for c in changes if c not in escalated]
     if resisting:
         # Beside resistance, only an explicit update ("that rules out...", "I'd switch to...") counts as adapting.
         changes = [c for c in changes if cues.ADAPT.search(c.text)]
@@ -630,7 +638,7 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
         hits.add("answers_different_question", sents[0], 0.7,
                  "answered something other than the constraint: " + (", ".join(reading.missed[:3]) or "its facts")
                  + " never came up")
-    if ctx.prompt_kind == "constraint":
+    if ctx.prompt_kind == "constraint" and not escalated:
         hits.drop("premature_complexity")
     return reading
 
@@ -642,6 +650,11 @@ _MOVE = re.compile(
     r"weight|reweight|filter|exclude|backfill|join|replace|swap|distill|quantize|batch|serve|ship|run|hold|score|"
     r"rank|treat|build|start|stop|limit|shrink|restrict|keep only|measure|audit|compare|segment|bucket)\b",
     re.IGNORECASE)
+
+
+_NAMES_MODEL = re.compile(r"\bmodels?\b|\bclassifier\b|\bregression\b|\brules?\b|\bheuristics?\b", re.IGNORECASE)
+_SHRINK = re.compile(r"\b(?:distil\w*|quanti[sz]\w*|int8|prun\w*|smaller|fewer|cheaper|lighter|tiny|cache\w*|"
+                     r"precomput\w*|drop\w*|instead of|rather than|replace\w*|only)\b", re.IGNORECASE)
 
 
 def _changes(sents: list[Span], ctx: Context) -> list[Span]:
