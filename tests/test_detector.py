@@ -534,6 +534,13 @@ def test_complexity_earned_on_a_condition_is_not_defending_the_plan():
     assert "defensive_under_constraint" not in signals(
         "If the text-from-image approach is still missing a lot after that, then yeah, go bigger.", ctx)
     assert "defensive_under_constraint" in signals("We'd go bigger: more layers and a larger encoder.", ctx)
+    # Writer AP's casual strong candidate (dev): a plan kept on a condition about the data is a branch, not a refusal;
+    # a hand-off after an "if" is still a hand-off.
+    assert "defensive_under_constraint" not in signals(
+        "True. I'd look at how fast numbers actually rotate first. If most spam comes from numbers that live a week, "
+        "the daily list is still fine.", ctx)
+    assert "defensive_under_constraint" in signals(
+        "If we want something different, that's a policy choice for the product and legal teams.", ctx)
 
 
 def test_a_bigger_model_in_answer_to_a_compute_limit_is_not_adapting_to_it():
