@@ -554,3 +554,19 @@ def test_a_bigger_model_in_answer_to_a_compute_limit_is_not_adapting_to_it():
     fitted = signals("Then I'd drop to a per-site z-score on the last 24 hours, which fits the 4 cores easily, and run "
                      "the LSTM autoencoder once a night off the path, to re-rank what the z-scores flagged.", ctx)
     assert "adapts_under_constraint" in fitted
+
+
+def test_a_terse_experts_plain_statements_of_the_new_plan_are_adaptation():
+    """Writer AL's SRE terse expert (dev): after 'evaluation has to run every minute across two million series on a
+    small fixed quota', 'Baselines are precomputed hourly; per-minute work is a compare against stored bands.
+    Anything heavier runs only on series that already tripped the cheap check.' is the plan fitted to the limit,
+    though it never says 'I'd'."""
+    limit = ("Evaluation has to run every minute across roughly two million time series on a shared cluster, and the "
+             "cluster team gives you a small fixed quota.")
+    question = "Design anomaly detection on latency and error-rate metrics for about 50,000 internal services."
+    ctx = Context(prompt_kind="constraint", constraint_kind="latency", constraint_active=True, prompt_text=limit,
+                  question_text=question, first_answer=False, problem=Problem.of(question, limit))
+    terse = ("Baselines are precomputed hourly; per-minute work is a compare against stored bands. Cheap. Anything "
+             "heavier runs only on series that already tripped the cheap check.")
+    assert "adapts_under_constraint" in signals(terse, ctx)
+    assert "adapts_under_constraint" not in signals("Two million series is a lot. Quotas are always tight.", ctx)

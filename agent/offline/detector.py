@@ -22,7 +22,7 @@ from agent.offline import cues, heads
 from agent.offline.text import NEGATORS, Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
 from agent.semantic import embed
-from agent.substance import commits, concrete_in_context, is_committed, is_question
+from agent.substance import TERSE_ANSWER_WORDS, commits, concrete_in_context, is_committed, is_question
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 from agent.untrusted import Normalised, injected_blocks, normalise, without_blocks
 
@@ -557,6 +557,8 @@ def _relevance(hits: _Hits, sents: list[Span], body: str, n_words: int, ctx: Con
 
 
 UNHEARD_SCORE = 0.2
+# How closely a terse answer must take up a constraint's facts for its plain statements to count as the new plan.
+TERSE_TAKEN_UP = 0.6
 RESTATED_NEW_WORDS = 4
 MIN_QUOTE_WORDS = 4
 SPRAWL_TOPICS = 4
@@ -613,6 +615,13 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     restated = (bool(clause_list) and answering and not conceded
                 and _restates(body, ctx.earlier_answers))
     changes = _changes(sents, ctx) if answering and heard and not restated else []
+    if (not changes and reading is not None and reading.score >= TERSE_TAKEN_UP and not restated
+            and word_count(body) <= TERSE_ANSWER_WORDS):
+        # A terse expert states the new plan without "I'd": "Join the deploy log. Suppress thresholds for a window
+        # after a deploy." Two committed, concrete sentences that take up the constraint's own facts are a change.
+        committed = [x for x in sents if is_committed(x.text, ctx.problem) and not _argues(x.text)]
+        if len(committed) >= 2:
+            changes = committed
     # A latency or cost limit answered, first of all, by a bigger model ("I'd actually move to an LSTM autoencoder")
     # is the limit ignored, not the plan fitted to it; a small model in the path and a big one off it is a fit.
     escalated = []
