@@ -570,3 +570,13 @@ def test_a_terse_experts_plain_statements_of_the_new_plan_are_adaptation():
              "heavier runs only on series that already tripped the cheap check.")
     assert "adapts_under_constraint" in signals(terse, ctx)
     assert "adapts_under_constraint" not in signals("Two million series is a lot. Quotas are always tight.", ctx)
+
+
+def test_a_data_problem_handed_to_the_library_is_dismissed():
+    """Writer AE's off-topic clinic candidate (dev): asked how the model handles 40% missing history, 'CatBoost handles
+    missing values natively too, so that's fine.'"""
+    ctx = Context(prompt_kind="probe", prompt_text="How does that handle the missing history?", constraint_active=True,
+                  constraint_kind="data", constraint_text="Prior no-show history is missing for 40% of patients.",
+                  question_text="Predict outpatient no-shows so clinics can send reminders.", first_answer=False)
+    found = signals("CatBoost handles missing values natively too, so that's fine.", ctx)
+    assert "ignores_data_reality" in found and "data_first" not in found
