@@ -275,9 +275,8 @@ def disqualifiers(record: Record) -> list[SignalFinding]:
     """Strong negative signals, above all those that survived a probe, sink an interview on their own.
 
     Rigidity in reply to a pushback sinks it whatever the candidate adapted to elsewhere: the interviewer named a
-    flaw in the candidate's own answer and the candidate defended it (dev: 10 of the 13 interviews with rigidity in
-    reply to a pushback beside an adaptation elsewhere are labelled no-hire; two of the other three were a
-    concession misread as rigidity)."""
+    flaw in the candidate's own answer and the candidate defended it (dev, 600 interviews: without this rule band
+    accuracy falls 0.953 to 0.943, and no interview gains)."""
     findings = record.findings
     shown = {f.signal for f in findings if f.polarity is Polarity.POSITIVE}
     pushed = {i for i, r in record.readings.items() if r.prompt_kind == "pushback"}

@@ -154,10 +154,8 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
                                constraint_kind=open_constraint.constraint_kind)
         off_topic = bool(reading and reading.off_topic and prompt_kind != "constraint")
         if off_topic and q_start > 0:
-            # A later question is often about the system of an earlier one (as in the detector's off-topic check).
-            asked_before = " ".join(t.text for t in transcript.turns[:q_start] if t.role == "interviewer")
-            off_topic = read(turn.text, asked_before + " " + prompt.text, prompt_kind=prompt_kind,
-                             question=q_text).off_topic
+            off_topic = read(turn.text, asked_before(transcript.turns, q_start) + " " + prompt.text,
+                             prompt_kind=prompt_kind, question=q_text).off_topic
         out[i] = TurnReading(
             index=i,
             question=question,
@@ -175,6 +173,14 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             steered_back=steered_back(transcript, i),
         )
     return out
+
+
+def asked_before(turns: list[Turn], question_start: int) -> str:
+    """What the interviewer said before the question starting at `question_start`: a later question is often about
+    the system of an earlier one ("how would you report this system's value?"), so an answer in those terms is not
+    about another problem. The candidate's own words are left out: off topic in every question must not make the next
+    answer look at home."""
+    return " ".join(t.text for t in turns[:question_start] if t.role == "interviewer")
 
 
 def steered_back(transcript: Transcript, answer: int) -> bool:

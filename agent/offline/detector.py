@@ -41,10 +41,7 @@ class Context:
     constraint_active: bool = False
     constraint_text: str = ""
     pushed_back: bool = False
-    # What the interviewer said before this question: a later question is often about the same system ("how would
-    # you report this system's value?"), so an answer in its terms is not about another problem. The candidate's own
-    # earlier answers are left out: an answer off topic in every question must not make the next one look at home.
-    before_question: str = ""
+    before_question: str = ""  # what the interviewer said before this question (`agent.substance.asked_before`)
 
 
 @dataclass
@@ -615,20 +612,9 @@ def _constraint_response(hits: _Hits, sents: list[Span], clause_list: list[Span]
     restated = (bool(clause_list) and answering and not conceded
                 and _restates(body, ctx.earlier_answers))
     changes = _changes(sents, ctx) if answering and heard and not restated else []
-    if (not changes and reading is not None and reading.score >= TERSE_TAKEN_UP and not restated
-            and word_count(body) <= TERSE_ANSWER_WORDS):
-        # A terse expert states the new plan without "I'd": "Join the deploy log. Suppress thresholds for a window
-        # after a deploy." Two committed, concrete sentences that take up the constraint's own facts are a change.
-        committed = [x for x in sents if is_committed(x.text, ctx.problem) and not _argues(x.text)]
-        if len(committed) >= 2:
-            changes = committed
-    # A latency or cost limit answered, first of all, by a bigger model ("I'd actually move to an LSTM autoencoder")
-    # is the limit ignored, not the plan fitted to it; a small model in the path and a big one off it is a fit.
-    escalated = []
-    if ctx.constraint_kind == "latency" and ctx.prompt_kind == "constraint":
-        lead = next((x for x in sents if cues.COMPLEX.search(x.text) or _NAMES_MODEL.search(x.text)), None)
-        if lead is not None and cues.COMPLEX.search(lead.text) and not _SHRINK.search(lead.text):
-            escalated = [c for c in changes if cues.COMPLEX.search(c.text) and not _SHRINK.search(c.text)]
+    if not changes and reading is not None and not restated:
+        changes = _terse_changes(sents, body, reading, ctx)
+    escalated = _escalated(sents, changes, ctx)
     changes = [c for c in changes if c not in escalated]
     if resisting:
         # Beside resistance, only an explicit update ("that rules out...", "I'd switch to...") counts as adapting.
@@ -662,9 +648,31 @@ _MOVE = re.compile(
     re.IGNORECASE)
 
 
+def _terse_changes(sents: list[Span], body: str, reading: Reading, ctx: Context) -> list[Span]:
+    """A terse expert states the new plan without "I'd" ("Baselines are precomputed hourly; per-minute work is a
+    compare against stored bands"): in a short answer that takes up the constraint's own facts closely, two committed,
+    concrete sentences are the change."""
+    if reading.score < TERSE_TAKEN_UP or word_count(body) > TERSE_ANSWER_WORDS:
+        return []
+    committed = [x for x in sents if is_committed(x.text, ctx.problem) and not _argues(x.text)]
+    return committed if len(committed) >= 2 else []
+
+
 _NAMES_MODEL = re.compile(r"\bmodels?\b|\bclassifier\b|\bregression\b|\brules?\b|\bheuristics?\b", re.IGNORECASE)
 _SHRINK = re.compile(r"\b(?:distil\w*|quanti[sz]\w*|int8|prun\w*|smaller|fewer|cheaper|lighter|tiny|cache\w*|"
                      r"precomput\w*|drop\w*|instead of|rather than|replace\w*|only)\b", re.IGNORECASE)
+
+
+def _escalated(sents: list[Span], changes: list[Span], ctx: Context) -> list[Span]:
+    """The changes that answer a latency or cost limit with a bigger model, when that is the answer's first move ("I'd
+    actually move to an LSTM autoencoder"): the limit ignored, not the plan fitted to it. A small model in the path
+    and a big one off it is a fit."""
+    if ctx.constraint_kind != "latency" or ctx.prompt_kind != "constraint":
+        return []
+    lead = next((x for x in sents if cues.COMPLEX.search(x.text) or _NAMES_MODEL.search(x.text)), None)
+    if lead is None or not cues.COMPLEX.search(lead.text) or _SHRINK.search(lead.text):
+        return []
+    return [c for c in changes if cues.COMPLEX.search(c.text) and not _SHRINK.search(c.text)]
 
 
 def _changes(sents: list[Span], ctx: Context) -> list[Span]:

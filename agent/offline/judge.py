@@ -11,7 +11,7 @@ from agent.offline import cues
 from agent.offline.detector import Context, analyze_turn, mentions, steered_from
 from agent.offline.text import sentences
 from agent.scoring import build_verdict
-from agent.substance import concrete_in_context, steered_back
+from agent.substance import asked_before, concrete_in_context, steered_back
 from agent.taxonomy import Polarity
 
 
@@ -35,7 +35,7 @@ def context_for(turns: list[Turn], index: int) -> Context:
         constraint_active=bool(constraints),
         constraint_text=constraints[-1].text if constraints else "",
         pushed_back=any(t.kind == "pushback" for t in asked),
-        before_question=" ".join(t.text for t in turns[:start] if t.role == "interviewer"),
+        before_question=asked_before(turns, start),
     )
 
 
