@@ -14,8 +14,11 @@ from evals import train_heads
 
 INVOICES = ("Businesses upload supplier invoices as PDFs or photos, and we want to pre-fill a payment: supplier, "
             "amount, due date, bank details. How would you approach extraction?")
-WRONG_ACCOUNT = ("Getting the due date wrong is an annoyance; paying the right amount to the wrong account is money "
-                 "gone, and it's exactly what invoice fraud tries to make happen.")
+# A plain-voiced impact sentence the lexicons miss. The heads are brittle across paraphrases: retrained with writers
+# AE-AP, the impact head put the earlier example ("Getting the due date wrong is an annoyance; paying the
+# right amount to the wrong account is money gone...") at 0.56, under its 0.64 threshold, and this one at 0.99.
+WRONG_ACCOUNT = ("Paying the right amount to the wrong account is money gone for good; a late due date only costs a "
+                 "reminder email.")
 NO_HEADS = Heads(embedding="none", trained_on="none", dataset_sha256="", settings={}, heads={})
 
 
