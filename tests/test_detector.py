@@ -585,7 +585,8 @@ def test_a_data_problem_handed_to_the_library_is_dismissed():
 def test_waiting_on_another_teams_view_after_a_pushback_hands_it_away():
     """Writer G's ASR hedger (dev): asked what they would actually ship, 'I'd report the per-region numbers back and
     see what the speech team thought.'"""
-    ctx = Context(prompt_kind="pushback", prompt_text="What would you actually ship to those 40 customers next quarter?",
+    ctx = Context(prompt_kind="pushback",
+                  prompt_text="What would you actually ship to those 40 customers next quarter?",
                   question_text="Speech recognition is much worse for customers in Scotland and Nigeria.",
                   first_answer=False)
     assert "defensive_under_constraint" in signals(
