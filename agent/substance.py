@@ -152,10 +152,9 @@ def read_transcript(transcript: Transcript) -> dict[int, TurnReading]:
             # The interviewer came back to the constraint: an adaptation here is read against the constraint.
             adapting_to = read(turn.text, open_constraint.text, prompt_kind="constraint",
                                constraint_kind=open_constraint.constraint_kind)
-        off_topic = bool(reading and reading.off_topic and prompt_kind != "constraint")
-        if off_topic and q_start > 0:
-            off_topic = read(turn.text, asked_before(transcript.turns, q_start) + " " + prompt.text,
-                             prompt_kind=prompt_kind, question=q_text).off_topic
+        off_topic = bool(reading and reading.off_topic and prompt_kind != "constraint") and still_off_topic(
+            turn.text, prompt.text, prompt_kind=prompt_kind, question=q_text,
+            before=asked_before(transcript.turns, q_start))
         out[i] = TurnReading(
             index=i,
             question=question,
@@ -181,6 +180,12 @@ def asked_before(turns: list[Turn], question_start: int) -> str:
     about another problem. The candidate's own words are left out: off topic in every question must not make the next
     answer look at home."""
     return " ".join(t.text for t in turns[:question_start] if t.role == "interviewer")
+
+
+def still_off_topic(answer: str, context: str, *, prompt_kind: str, question: str, before: str) -> bool:
+    """An answer read as off topic against `context`, read again with what the interviewer said `before` this
+    question. Only an answer that is off topic on the first reading pays for the second (longer) one."""
+    return not before or read(answer, before + " " + context, prompt_kind=prompt_kind, question=question).off_topic
 
 
 def steered_back(transcript: Transcript, answer: int) -> bool:

@@ -22,7 +22,7 @@ from agent.offline import cues, heads
 from agent.offline.text import NEGATORS, Span, clauses, content_words, negated, sentences, word_count
 from agent.responsiveness import TOPICS, Reading, read
 from agent.semantic import embed
-from agent.substance import TERSE_ANSWER_WORDS, commits, concrete_in_context, is_committed, is_question
+from agent.substance import TERSE_ANSWER_WORDS, commits, concrete_in_context, is_committed, is_question, still_off_topic
 from agent.taxonomy import POSITIVE_IDS, SIGNALS
 from agent.untrusted import Normalised, injected_blocks, normalise, without_blocks
 
@@ -342,9 +342,9 @@ def _off_topic(hits: _Hits, sents: list[Span], body: str, ctx: Context, exempt: 
         return False
     if not ctx.question_text or _NARRATIVE.search(ctx.question_text):
         return False
-    context = " ".join(filter(None, (ctx.before_question, ctx.question_text, ctx.prompt_text, ctx.earlier_answers)))
-    reading = read(body, context, prompt_kind="question", question=ctx.question_text)
-    if not reading.off_topic:
+    context = " ".join(filter(None, (ctx.question_text, ctx.prompt_text, ctx.earlier_answers)))
+    if not read(body, context, prompt_kind="question", question=ctx.question_text).off_topic or not still_off_topic(
+            body, context, prompt_kind="question", question=ctx.question_text, before=ctx.before_question):
         return False
     for signal in [s for s in hits.spans if s in POSITIVE_IDS]:
         hits.drop(signal)
